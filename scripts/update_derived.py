@@ -1,0 +1,90 @@
+"""Regenerate every derived field of the package, or check that none drifted.
+
+Derived, never edited by hand:
+  * ``date_start``/``date_end`` of events and indicators: the strict bounds of
+    their EDTF column (``date`` / ``period``);
+  * ``bytes`` and ``hash`` (``sha256:...``) of every resource in
+    ``datapackage.json``;
+  * ``version`` of ``datapackage.json``, from ``src/kz_between_chairs/__about__.py``.
+
+Usage::
+
+    python scripts/update_derived.py          # rewrite what drifted
+    python scripts/update_derived.py --check  # exit 1 and list what drifted
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import io
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from kz_between_chairs.__about__ import __version__  # noqa: E402
+from kz_between_chairs.dates import bounds  # noqa: E402
+
+# table -> EDTF column whose bounds fill date_start/date_end
+EDTF_BOUNDS = {"events": "date", "indicators": "period"}
+
+
+def csv_text(rows: list[list[str]]) -> str:
+    """Serialise rows exactly as the package's CSVs are written."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue()
+
+
+def with_bounds(path: Path, edtf_column: str) -> str:
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    header = rows[0]
+    src, lo, hi = (header.index(c) for c in (edtf_column, "date_start", "date_end"))
+    for row in rows[1:]:
+        if row[src]:
+            start, end = bounds(row[src])
+            row[lo] = start.isoformat() if start else ""
+            row[hi] = end.isoformat() if end else ""
+        else:
+            row[lo] = row[hi] = ""
+    return csv_text(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="report drift, change nothing")
+    args = parser.parse_args(argv)
+
+    drift: list[str] = []
+    descriptor_path = ROOT / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        path = ROOT / resource["path"]
+        if resource["name"] in EDTF_BOUNDS:
+            new = with_bounds(path, EDTF_BOUNDS[resource["name"]])
+            if new != path.read_text(encoding="utf-8"):
+                drift.append(f"{resource['path']}: date_start/date_end")
+                if not args.check:
+                    path.write_text(new, encoding="utf-8", newline="")
+        data = path.read_bytes()
+        stats = {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+        for key, value in stats.items():
+            if resource.get(key) != value:
+                drift.append(f"datapackage.json: {resource['name']}.{key}")
+                resource[key] = value
+    if descriptor.get("version") != __version__:
+        drift.append("datapackage.json: version")
+        descriptor["version"] = __version__
+    if drift and not args.check:
+        descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    for line in drift:
+        print(("drift: " if args.check else "updated: ") + line)
+    return 1 if (drift and args.check) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

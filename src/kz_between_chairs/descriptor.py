@@ -1,0 +1,77 @@
+"""The descriptor (``datapackage.json``): the one home of every table's
+schema, title and description.  Everything else — the loader's dtypes, the
+codebook, the validator's rules — reads them from here instead of repeating
+them.
+
+>>> "events" in table_names()
+True
+>>> field("indicators", "comparator")["constraints"]["enum"]
+['=', '~', '>', '>=', '<', '<=']
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ._paths import datapackage_path
+
+LANGUAGES = ("de", "en", "kk", "ru")
+"""BCP 47 tags of the four label languages, in column order."""
+
+
+def read(path: str | Path | None = None) -> dict[str, Any]:
+    """Parse a descriptor; the shipped one when ``path`` is None (cached)."""
+    if path is None:
+        return _shipped()
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> dict[str, Any]:
+    return json.loads(datapackage_path().read_text(encoding="utf-8"))
+
+
+def table_names(descriptor: dict[str, Any] | None = None) -> list[str]:
+    """Names of the tables, in descriptor order."""
+    return [r["name"] for r in (descriptor or read())["resources"]]
+
+
+def resource(name: str, descriptor: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The resource called ``name``; ValueError naming the allowed tables."""
+    descriptor = descriptor or read()
+    for r in descriptor["resources"]:
+        if r["name"] == name:
+            return r
+    allowed = ", ".join(table_names(descriptor))
+    raise ValueError(f"unknown table {name!r}; allowed: {allowed}")
+
+
+def field(table: str, name: str, descriptor: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One field of a table's schema."""
+    for f in resource(table, descriptor)["schema"]["fields"]:
+        if f["name"] == name:
+            return f
+    raise ValueError(f"table {table!r} has no field {name!r}")
+
+
+def foreign_keys(table: str, descriptor: dict[str, Any] | None = None) -> dict[str, tuple[str, str]]:
+    """Single-column foreign keys of a table: ``{field: (resource, field)}``.
+
+    >>> foreign_keys("events")["event_type"]
+    ('event_types', 'event_type')
+    """
+    out = {}
+    for fk in resource(table, descriptor)["schema"].get("foreignKeys", []):
+        if len(fk["fields"]) == 1:
+            ref = fk["reference"]
+            out[fk["fields"][0]] = (ref["resource"] or table, ref["fields"][0])
+    return out
+
+
+def label_fields(table: str, descriptor: dict[str, Any] | None = None) -> list[str]:
+    """The per-language label columns (``label_de`` ...) of a table."""
+    names = [f["name"] for f in resource(table, descriptor)["schema"]["fields"]]
+    return [n for n in names if n.rsplit("_", 1)[-1] in LANGUAGES and n.startswith("label_")]

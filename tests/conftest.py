@@ -1,0 +1,47 @@
+"""Shared fixtures: the article (from KZ_ARTICLE) and a scratch copy of the package."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kz_between_chairs._paths import package_root
+from kz_between_chairs.article import ARTICLE_ENV
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def article_path() -> Path:
+    """Path of the article text; skips with instructions when it is not given."""
+    value = os.environ.get(ARTICLE_ENV)
+    if not value:
+        pytest.skip(
+            f"the article text is not shipped; set {ARTICLE_ENV} to its path, e.g. "
+            f"{ARTICLE_ENV}=../shared/seeds/000_d8c671639d154120.txt pytest"
+        )
+    path = Path(value)
+    if not path.is_file():
+        pytest.fail(f"{ARTICLE_ENV}={value} is not a file")
+    return path
+
+
+@pytest.fixture
+def package_copy(tmp_path: Path) -> Path:
+    """A writable copy of the package (descriptor, data, catalogs, CITATION.cff);
+    returns the path of its datapackage.json."""
+    src = package_root()
+    dst = tmp_path / "pkg"
+    dst.mkdir()
+    shutil.copy2(src / "datapackage.json", dst)
+    shutil.copytree(src / "data", dst / "data")
+    for extra in ("translations", "CITATION.cff"):
+        path = ROOT / extra
+        if path.is_dir():
+            shutil.copytree(path, dst / extra)
+        elif path.is_file():
+            shutil.copy2(path, dst / extra)
+    return dst / "datapackage.json"
