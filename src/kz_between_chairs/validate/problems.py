@@ -1,0 +1,54 @@
+"""What every rule returns: a :class:`Problem` that names file, row and column.
+
+Row numbers follow frictionless: in a CSV the header is row 1 and the first
+data row is row 2 (so the row number is the line number); in a catalog it is
+the line number of the entry.
+
+>>> Problem("data/events.csv", 3, "date", "edtf-parse", "not an EDTF date: '2022-13'").format()
+"data/events.csv:3:date: edtf-parse: not an EDTF date: '2022-13'"
+>>> Problem("datapackage.json", None, None, "version-match", "0.1.0 != 0.2.0").format()
+'datapackage.json: version-match: 0.1.0 != 0.2.0'
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    """Path relative to the package root, POSIX style (``data/events.csv``)."""
+    row: int | None
+    column: str | None
+    rule: str
+    """Kebab-case rule name, stable: tests and users grep for it."""
+    message: str
+
+    def format(self) -> str:
+        where = ":".join(str(p) for p in (self.file, self.row, self.column) if p is not None)
+        return f"{where}: {self.rule}: {self.message}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Context:
+    """What the rules look at: one copy of the package, read-only."""
+
+    descriptor_path: Path
+    article_path: Path | None = None
+
+    @property
+    def root(self) -> Path:
+        return self.descriptor_path.parent
+
+    @cached_property
+    def descriptor(self) -> dict[str, Any]:
+        import json
+
+        return json.loads(self.descriptor_path.read_text(encoding="utf-8"))
