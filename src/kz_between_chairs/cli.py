@@ -1,18 +1,283 @@
-"""Command line: ``kz-between-chairs COMMAND``."""
+"""Command line ``kz-between-chairs``: list, show, describe, export and cite
+the tables; ``validate`` is handed to :mod:`kz_between_chairs.validate`.
+
+Messages and help are in the language :func:`message_language` picks (the
+command's ``--lang``, else ``KZ_LANG``, else English).  Usage errors print one
+line naming the allowed values and exit with status 2; a failure at run time
+prints one line and exits with status 1.
+"""
 
 from __future__ import annotations
 
+import argparse
+import os
+import shutil
 import sys
+import textwrap
+from collections.abc import Mapping, Sequence
+from functools import partial
+
+from . import descriptor, i18n
+from .__about__ import __version__
+
+PROG = "kz-between-chairs"
+LANG_ENV = "KZ_LANG"
+"""Environment variable with the language of messages for commands without ``--lang``."""
+
+_CELL_WIDTH = 40  # widest cell `show` prints before cutting it with "..."
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+def message_language(argv: Sequence[str], environ: Mapping[str, str] = os.environ) -> str:
+    """The language of the messages: a valid ``--lang`` among the arguments,
+    else ``KZ_LANG`` if it is one of the four languages, else English.
+
+    >>> message_language(["show", "events", "--lang", "kk"], {"KZ_LANG": "ru"})
+    'kk'
+    >>> message_language(["tables"], {"KZ_LANG": "ru"})
+    'ru'
+    >>> message_language(["show", "events", "--lang=fr"], {"KZ_LANG": "kk_KZ"})
+    'en'
+    """
+    for at, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and at + 1 < len(argv):
+            value = argv[at + 1]
+        else:
+            value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
+        if value in descriptor.LANGUAGES:
+            return value
+    value = environ.get(LANG_ENV, "")
+    return value if value in descriptor.LANGUAGES else "en"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit status.
+
+    >>> main(["tables"])  # doctest: +ELLIPSIS
+    sources ...
+    0
+    >>> main(["show", "units", "--limit", "x"])
+    2
+    """
+    argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["validate"]:
         from .validate import main as validate
 
         return validate(argv[1:])
-    print("usage: kz-between-chairs validate [DATAPACKAGE_JSON]", file=sys.stderr)
-    return 2
+    lang = message_language(argv)
+    try:
+        args = _parser(lang).parse_args(argv)
+    except SystemExit as stop:  # --help, --version and usage errors
+        return int(stop.code or 0)
+    from .export import MissingExtra
+
+    try:
+        args.run(args, lang)
+    except MissingExtra as missing:
+        # Translators: {format} is xlsx or parquet; keep the pip command as it is.
+        message = i18n.gettext("{format} export needs {library}: pip install '{requirement}'", lang)
+        requirement = f"{PROG}[{missing.extra}]"
+        _fail(lang, message.format(format=args.format, library=missing.library, requirement=requirement))
+        return 2
+    except BrokenPipeError:  # `... | head` closed the pipe: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except (OSError, ValueError) as error:
+        _fail(lang, str(error))
+        return 1
+    return 0
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line, translated usage errors."""
+
+    def __init__(self, *args, lang: str = "en", **kwargs) -> None:
+        super().__init__(*args, allow_abbrev=False, **kwargs)
+        self.lang = lang
+
+    def error(self, message: str):
+        _fail(self.lang, message, prog=self.prog)
+        self.exit(2)
+
+
+def _fail(lang: str, message: str, prog: str = PROG) -> None:
+    # Translators: one line on stderr; {prog} is the command (kz-between-chairs show).
+    print(i18n.gettext("{prog}: error: {message}", lang).format(prog=prog, message=message), file=sys.stderr)
+
+
+def _parser(lang: str) -> argparse.ArgumentParser:
+    _ = partial(i18n.gettext, lang=lang)
+    from .citation import STYLES
+    from .export import FORMATS
+
+    languages = ", ".join(descriptor.LANGUAGES)
+
+    table = _choice(_("unknown table '{value}'; allowed: {allowed}"), descriptor.table_names())
+    language = _choice(_("unknown language '{value}'; allowed: {allowed}"), descriptor.LANGUAGES)
+    fmt = _choice(_("unknown format '{value}'; allowed: {allowed}"), FORMATS)
+    style = _choice(_("unknown citation style '{value}'; allowed: {allowed}"), STYLES)
+    see_tables = _("a table (see: {prog} tables)").format(prog=PROG)
+
+    parser = _Parser(
+        prog=PROG,
+        lang=lang,
+        description=_(
+            "Kazakhstan between Russia, China and the West (Christoph P. Mohr, IPG-Journal 2022) "
+            "as tables in German, English, Kazakh and Russian: list them, look at them, read "
+            "their codebook, export them, cite them."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND", required=True)
+
+    def command(name: str, run, summary: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, lang=lang, help=summary, description=summary)
+        sub.set_defaults(run=run)
+        return sub
+
+    command("tables", _tables, _("list the tables"))
+
+    show = command("show", _show, _("print a table in the terminal"))
+    show.add_argument("table", type=table, metavar="TABLE", help=see_tables)
+    show.add_argument(
+        "--lang", type=language, metavar="LANG",
+        help=_("show the labels in this language only: {allowed}").format(allowed=languages),
+    )
+    show.add_argument("--limit", type=_limit(_), metavar="N", help=_("print the first N rows only"))
+
+    describe = command("describe", _describe, _("print the codebook of a table: what every column holds"))
+    describe.add_argument("table", type=table, metavar="TABLE", help=see_tables)
+    describe.add_argument(
+        "--lang", type=language, metavar="LANG",
+        help=_("language of titles and descriptions: {allowed}").format(allowed=languages),
+    )
+
+    export = command("export", _export, _(
+        "write every table in one language to a folder; for Excel use xlsx, one workbook "
+        "that keeps Kazakh and Russian text intact (CSV is plain UTF-8)"
+    ))
+    export.add_argument(
+        "--lang", type=language, metavar="LANG", required=True,
+        help=_("language of the labels: {allowed}").format(allowed=languages),
+    )
+    export.add_argument(
+        "--format", type=fmt, metavar="FORMAT", required=True,
+        help=_("{allowed}; parquet and xlsx need the extras of the same name").format(
+            allowed=", ".join(FORMATS)
+        ),
+    )
+    export.add_argument(
+        "--out", metavar="DIR", required=True, help=_("folder to write to (created if missing)")
+    )
+
+    cite = command("cite", _cite, _("print how to cite the dataset and the article"))
+    cite.add_argument(
+        "--format", type=style, metavar="STYLE", default=STYLES[0],
+        help=_("citation style: {allowed} (default: {default})").format(
+            allowed=", ".join(STYLES), default=STYLES[0]
+        ),
+    )
+
+    # parsed by the validator itself (see main); listed here for --help
+    commands.add_parser(
+        "validate", lang=lang, add_help=False,
+        help=_("check the data package: {prog} validate --help").format(prog=PROG),
+    )
+    return parser
+
+
+def _choice(message: str, allowed: Sequence[str]):
+    """An argparse type accepting one of ``allowed``; else ``message``."""
+
+    def convert(value: str) -> str:
+        if value not in allowed:
+            raise argparse.ArgumentTypeError(message.format(value=value, allowed=", ".join(allowed)))
+        return value
+
+    return convert
+
+
+def _limit(_):
+    def convert(value: str) -> int:
+        if value.isascii() and value.isdigit() and int(value) >= 1:
+            return int(value)
+        message = _("'{value}' is not a whole number of at least 1")
+        raise argparse.ArgumentTypeError(message.format(value=value))
+
+    return convert
+
+
+# --- commands: each takes the parsed arguments and the message language ------
+
+
+def _tables(args: argparse.Namespace, lang: str) -> None:
+    names = descriptor.table_names()
+    width = max(map(len, names))
+    for name in names:
+        title = descriptor.resource(name).get("title", "")
+        print(f"{name:<{width}}  {i18n.gettext(title, lang)}".rstrip())
+
+
+def _show(args: argparse.Namespace, lang: str) -> None:
+    from .loader import load
+
+    frame = load(args.table, args.lang)
+    total = len(frame)
+    if args.limit is not None:
+        frame = frame.head(args.limit)
+    print(_cells(frame).to_string(index=False, max_colwidth=_CELL_WIDTH, line_width=_width()))
+    if len(frame) < total:
+        # Translators: below `show --limit N`; the plural form follows {total}.
+        print(i18n.ngettext("(first {shown} of {total} row)", "(first {shown} of {total} rows)", total, lang)
+              .format(shown=len(frame), total=total))
+
+
+def _cells(frame):
+    """The frame as display text: dates as YYYY-MM-DD, empty cells blank."""
+    shown = frame.copy()
+    for column in shown.columns:
+        series = shown[column]
+        if series.dtype.kind == "M":
+            series = series.dt.strftime("%Y-%m-%d")
+        shown[column] = series.astype(object).where(series.notna(), "")
+    return shown
+
+
+def _describe(args: argparse.Namespace, lang: str) -> None:
+    from .codebook import describe
+
+    book = describe(args.table, args.lang or lang)
+    _ = partial(i18n.gettext, lang=book.attrs["lang"])
+    width = _width()
+    print(f"{args.table}: {book.attrs['title']}")
+    print(textwrap.fill(book.attrs["description"], width))
+    for row in book.itertuples(index=False):
+        facts = [f"{row.type}, pandas {row.dtype}", _("required") if row.required else _("optional")]
+        if row.vocabulary:
+            # Translators: {vocabulary} is a table name (units) or a list of codes (=, ~, >).
+            facts.append(_("values: {vocabulary}").format(vocabulary=row.vocabulary))
+        print()
+        print(f"{row.field}  ({'; '.join(facts)})")
+        text = f"{row.title}: {row.description}" if row.description else row.title
+        print(textwrap.fill(text, width, initial_indent="    ", subsequent_indent="    "))
+
+
+def _export(args: argparse.Namespace, lang: str) -> None:
+    from .export import export
+
+    for path in export(args.out, args.lang, args.format):
+        print(path)
+
+
+def _cite(args: argparse.Namespace, lang: str) -> None:
+    from .citation import cite
+
+    print(cite(args.format))
+
+
+def _width() -> int:
+    return shutil.get_terminal_size((100, 24)).columns
 
 
 if __name__ == "__main__":
