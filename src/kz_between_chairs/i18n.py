@@ -1,15 +1,36 @@
-"""Gettext catalogs for every string that is not a table cell (stub: returns
-the English source string until the catalogs exist, issue #5).
+"""Gettext catalogs for every string that is not a table cell: titles and
+descriptions of the descriptor, the CLI's messages, the sentences that state
+an indicator.
 
-API used by the codebook, the sentences and the CLI:
+The catalogs live in ``translations/<lang>/LC_MESSAGES/messages.po`` (see
+``translations/README.md``).  An installed wheel carries them compiled
+(``messages.mo``, built by ``scripts/hatch_build.py``); a source checkout has
+only the ``.po`` files, which are compiled in memory with babel on first use.
+Nothing is ever written at run time.  Each language's catalog is read once.
 
-* ``gettext(message, lang)`` / ``ngettext(singular, plural, n, lang)``
-* ``N_(message)``: marks a string for extraction without translating it.
+A string the catalog does not translate comes back unchanged (gettext's
+fallback), so English is always the last resort:
+
+>>> gettext("Indicators", "ru")
+'Индикаторы'
+>>> gettext("a string no catalog has", "kk")
+'a string no catalog has'
+>>> ngettext("a row no catalog has", "rows no catalog has", 3, "de")
+'rows no catalog has'
 """
 
 from __future__ import annotations
 
+import gettext as _gettext
+import io
+from functools import lru_cache
+from pathlib import Path
+
+from ._paths import package_root
 from .descriptor import LANGUAGES
+
+DOMAIN = "messages"
+"""The gettext domain: ``<lang>/LC_MESSAGES/messages.po``."""
 
 
 def check_language(lang: str) -> str:
@@ -23,16 +44,68 @@ def check_language(lang: str) -> str:
     return lang
 
 
+def catalog_dir(root: Path, lang: str) -> Path:
+    """Folder of one language's catalog under a package (or repository) root.
+
+    >>> catalog_dir(Path("pkg"), "kk").as_posix()
+    'pkg/translations/kk/LC_MESSAGES'
+    """
+    return root / "translations" / lang / "LC_MESSAGES"
+
+
 def gettext(message: str, lang: str = "en") -> str:
+    """``message`` in ``lang`` (the English source string if untranslated)."""
     check_language(lang)
-    return message
+    # gettext("") would return the catalog's header, never wanted here
+    return translations(lang).gettext(message) if message else message
 
 
 def ngettext(singular: str, plural: str, n: int, lang: str = "en") -> str:
+    """The form of ``singular``/``plural`` that ``n`` takes in ``lang``, by
+    the catalog's CLDR plural rule (Russian: 1, 21 / 2-4 / 5-20).
+
+    >>> [ngettext("{number} week", "{number} weeks", n, "ru") for n in (1, 2, 5, 21)]
+    ['{number} неделя', '{number} недели', '{number} недель', '{number} неделя']
+    """
     check_language(lang)
-    return singular if n == 1 else plural
+    return translations(lang).ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:
     """Mark ``message`` for extraction; returns it unchanged."""
     return message
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular/plural pair for extraction (to pass to :func:`ngettext`
+    later); returns it unchanged."""
+    return singular, plural
+
+
+@lru_cache(maxsize=None)
+def translations(lang: str) -> _gettext.NullTranslations:
+    """The compiled catalog of ``lang``, read once per process."""
+    folder = catalog_dir(package_root(), check_language(lang))
+    mo = folder / f"{DOMAIN}.mo"
+    if mo.is_file():
+        with mo.open("rb") as fh:
+            return _gettext.GNUTranslations(fh)
+    po = folder / f"{DOMAIN}.po"
+    if po.is_file():
+        return _gettext.GNUTranslations(io.BytesIO(compile_po(po)))
+    raise FileNotFoundError(
+        f"kz_between_chairs: no catalog for {lang!r} ({mo.name} or {po.name} in {folder}); reinstall the package"
+    )
+
+
+def compile_po(po: Path) -> bytes:
+    """The ``.mo`` bytes of a ``.po`` file, made in memory (fuzzy entries are
+    left out, as msgfmt does)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as fh:
+        catalog = read_po(fh)
+    out = io.BytesIO()
+    write_mo(out, catalog)
+    return out.getvalue()

@@ -1,0 +1,264 @@
+"""Catalog rules: every language has a complete, unfuzzy catalog with CLDR's
+plural forms and the placeholders of its source strings; template and
+catalogs hold exactly the entries of their sources; every indicator can be
+stated as a sentence.
+
+Problems name the catalog and the line of the entry's ``msgid`` (of the
+``Plural-Forms`` header line), like msgfmt.  An installed wheel carries the
+catalogs compiled only (``.mo``, no line numbers): they are checked as they
+are, and the template, which it does not carry, is not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.plurals import get_plural
+
+from .. import catalog_sources, statements
+from ..descriptor import LANGUAGES, field
+from .problems import Context, Problem
+
+RULES = {
+    "catalog-missing": "the template and a catalog for every language exist",
+    "catalog-unreadable": "every catalog is a well-formed .po (or .mo) file",
+    "catalog-untranslated": "every entry is translated, every plural form of it too",
+    "catalog-fuzzy": "no entry, and not the header, is marked fuzzy",
+    "catalog-plural-forms": "the Plural-Forms header is CLDR's for the catalog's language",
+    "catalog-placeholder": "a translation has exactly the placeholders of its source string",
+    "catalog-sync": "the template holds exactly the strings of its sources, each catalog exactly "
+    f"the template's entries (fix: {catalog_sources.UPDATE_COMMAND})",
+    "statement-template": "every indicator has a sentence that fits its period, every unit its quantity phrases",
+}
+
+SOURCES = "the sources (datapackage.json, src/kz_between_chairs/)"
+"""How messages name what the template is extracted from."""
+
+# %(name)s with its conversion; {name} with an optional conversion and format spec
+_PERCENT = re.compile(r"%\(\w+\)[#0 +-]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
+_BRACE = re.compile(r"\{\{|\}\}|\{(\w*)(?:![rsa])?(?::[^{}]*)?\}")
+_PLURAL_FORMS = re.compile(r"^Plural-Forms:[ \t]*(.*)$", re.M)
+
+
+@dataclass
+class _Loaded:
+    file: str
+    """Relative to the package root."""
+    catalog: Catalog | None = None
+    text: str | None = None
+    """The ``.po`` text; None for a compiled ``.mo``."""
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    template, catalogs, problems = _load(ctx)
+    yield from problems
+    yield from _sync(ctx, template, catalogs)
+    for lang, loaded in catalogs.items():
+        if loaded.catalog is not None:
+            yield from _entries(loaded)
+        if loaded.catalog is not None or loaded.text is not None:
+            # from the text too: a wrong nplurals is what makes a catalog unreadable
+            yield from _plural_forms(lang, loaded)
+    yield from _statements(ctx)
+
+
+def sync(ctx: Context) -> Iterator[Problem]:
+    """Only the ``catalog-missing``, ``catalog-unreadable`` and ``catalog-sync``
+    problems: what ``scripts/update_catalogs.py --check`` reports."""
+    template, catalogs, problems = _load(ctx)
+    yield from problems
+    yield from _sync(ctx, template, catalogs)
+
+
+def placeholders(text: str) -> set[str]:
+    """The placeholders of a string, in either Python style.
+
+    >>> sorted(placeholders("{number} of %(total)d, {{literal}}, {when!s:>10}"))
+    ['%(total)d', '{number}', '{when}']
+    """
+    found = set(_PERCENT.findall(text))
+    found.update("{%s}" % m.group(1) for m in _BRACE.finditer(text) if m.group(1) is not None)
+    return found
+
+
+def _load(ctx: Context) -> tuple[_Loaded | None, dict[str, _Loaded], list[Problem]]:
+    problems: list[Problem] = []
+    catalogs: dict[str, _Loaded] = {}
+    for lang in LANGUAGES:
+        po = catalog_sources.catalog_file(lang)
+        mo = po[: -len(".po")] + ".mo"
+        if (ctx.root / po).is_file():
+            catalogs[lang] = _read(ctx.root, po, problems)
+        elif (ctx.root / mo).is_file():
+            catalogs[lang] = _read_mo(ctx.root, mo, problems)
+        else:
+            problems.append(Problem(po, None, None, "catalog-missing", f"no catalog for {lang}; run: {catalog_sources.UPDATE_COMMAND}"))
+    template = None
+    if (ctx.root / catalog_sources.TEMPLATE).is_file():
+        template = _read(ctx.root, catalog_sources.TEMPLATE, problems)
+    elif any(loaded.text is not None for loaded in catalogs.values()):
+        # a source tree (its catalogs are .po files) must have the template too
+        problems.append(Problem(catalog_sources.TEMPLATE, None, None, "catalog-missing",
+                                f"no template; run: {catalog_sources.UPDATE_COMMAND}"))
+    return template, catalogs, problems
+
+
+def _read(root: Path, file: str, problems: list[Problem]) -> _Loaded:
+    from babel.messages.pofile import PoFileError, read_po
+
+    loaded = _Loaded(file)
+    try:
+        loaded.text = (root / file).read_text(encoding="utf-8")
+        with (root / file).open("rb") as fh:
+            loaded.catalog = read_po(fh, abort_invalid=True)
+    except PoFileError as exc:
+        reason = str(exc).rsplit(" on ", 1)[0]  # babel appends its 0-based line number
+        problems.append(Problem(file, exc.lineno + 1, None, "catalog-unreadable", f"not a catalog: {reason}"))
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(file, None, None, "catalog-unreadable", f"not UTF-8: {exc.reason} at byte {exc.start}"))
+    return loaded
+
+
+def _read_mo(root: Path, file: str, problems: list[Problem]) -> _Loaded:
+    from babel.messages.mofile import read_mo
+
+    loaded = _Loaded(file)
+    try:
+        with (root / file).open("rb") as fh:
+            loaded.catalog = read_mo(fh)
+    except Exception as exc:  # noqa: BLE001 - gettext's parser raises anything from struct to OSError
+        problems.append(Problem(file, None, None, "catalog-unreadable", f"not a compiled catalog: {exc}"))
+    return loaded
+
+
+def _sync(ctx: Context, template: _Loaded | None, catalogs: dict[str, _Loaded]) -> Iterator[Problem]:
+    expected = catalog_sources.extract(ctx.descriptor)
+    if template is not None and template.catalog is not None:
+        for drift in catalog_sources.drift(expected, template.catalog):
+            yield _drift_problem(template.file, drift, SOURCES)
+        reference, name = template.catalog, catalog_sources.TEMPLATE
+    else:
+        reference, name = expected, SOURCES
+    for loaded in catalogs.values():
+        if loaded.catalog is not None:
+            for drift in catalog_sources.drift(reference, loaded.catalog):
+                yield _drift_problem(loaded.file, drift, name)
+
+
+def _drift_problem(file: str, drift: catalog_sources.Drift, source: str) -> Problem:
+    line = drift.message.lineno if drift.kind == "obsolete" else None
+    return Problem(file, line, None, "catalog-sync", drift.describe(source))
+
+
+def _entries(loaded: _Loaded) -> Iterator[Problem]:
+    file, catalog = loaded.file, loaded.catalog
+    if catalog.fuzzy and loaded.text is not None:
+        yield Problem(file, _header_line(loaded.text), None, "catalog-fuzzy",
+                      "the header is marked fuzzy, so msgfmt ignores it and its Plural-Forms; remove the flag")
+    for message in catalog:
+        if not message.id:
+            continue
+        shown = catalog_sources.shown(message)
+        line = message.lineno
+        if message.fuzzy:
+            yield Problem(file, line, None, "catalog-fuzzy", f"fuzzy entry {shown}: check the translation, then remove the flag")
+        forms = catalog_sources.strings(message)
+        ids = message.id if isinstance(message.id, (list, tuple)) else (message.id,)
+        wanted = set().union(*map(placeholders, ids))
+        for i, text in enumerate(forms):
+            which = f"msgstr[{i}]" if message.pluralizable else "msgstr"
+            if not text:
+                yield Problem(file, line, None, "catalog-untranslated", f"{which} of {shown} is empty")
+                continue
+            got = placeholders(text)
+            for name in sorted(wanted - got):
+                yield Problem(file, line, None, "catalog-placeholder", f"{which} of {shown} lacks {name}")
+            for name in sorted(got - wanted):
+                yield Problem(file, line, None, "catalog-placeholder", f"{which} of {shown} adds {name}, which the msgid does not have")
+
+
+def _plural_forms(lang: str, loaded: _Loaded) -> Iterator[Problem]:
+    expected = get_plural(lang).plural_forms
+    if loaded.text is None:  # compiled: babel has parsed the header
+        found, line = loaded.catalog.plural_forms, None
+    else:
+        found, line = _header_field(loaded.text)
+    if found is None:
+        yield Problem(loaded.file, line, None, "catalog-plural-forms", f"no Plural-Forms header; CLDR's for {lang} is {expected!r}")
+    elif _normal(found) != _normal(expected):
+        yield Problem(loaded.file, line, None, "catalog-plural-forms", f"Plural-Forms is {found!r}; CLDR's for {lang} is {expected!r}")
+
+
+def _header_line(text: str) -> int | None:
+    lines = text.splitlines()
+    return next((i for i, line in enumerate(lines, 1) if line.strip() == 'msgid ""'), None)
+
+
+def _header_field(text: str) -> tuple[str | None, int | None]:
+    """Plural-Forms of a ``.po``'s header and the line it starts on (the
+    header's line when it is absent)."""
+    from babel.messages.pofile import unescape
+
+    lines = text.splitlines()
+    first = _header_line(text)
+    if first is None:
+        return None, None
+    joined, starts = "", []
+    for number in range(first + 1, len(lines) + 1):
+        line = lines[number - 1].strip()
+        if line.startswith("msgstr "):
+            line = line[len("msgstr "):]
+        if not line.startswith('"'):
+            break
+        starts.append((len(joined), number))
+        joined += unescape(line)
+    match = _PLURAL_FORMS.search(joined)
+    if match is None:
+        return None, first
+    line = max(number for offset, number in starts if offset <= match.start())
+    return match.group(1).strip(), line
+
+
+def _normal(plural_forms: str) -> str:
+    return re.sub(r"\s+", "", plural_forms).rstrip(";")
+
+
+def _statements(ctx: Context) -> Iterator[Problem]:
+    rule = "statement-template"
+    indicators = ctx.table("indicators")
+    if indicators is not None:
+        for row, (indicator, period) in indicators.records("indicator_id", "period"):
+            sentence = statements.SENTENCES.get(indicator)
+            if sentence is None:
+                yield Problem(indicators.file, row, "indicator_id", rule,
+                              f"no sentence for indicator {indicator!r} in kz_between_chairs.statements.SENTENCES")
+                continue
+            says_when = "{when}" in placeholders(sentence)
+            if period and not says_when:
+                yield Problem(indicators.file, row, "period", rule,
+                              f"the sentence of {indicator!r} does not state the period; add {{when}} to it")
+            elif says_when and not period:
+                yield Problem(indicators.file, row, "period", rule,
+                              f"the sentence of {indicator!r} states a period ({{when}}), and the row has none")
+            elif period:
+                try:
+                    statements.when(period, "en")
+                except ValueError as exc:
+                    yield Problem(indicators.file, row, "period", rule, str(exc))
+    units = ctx.table("units")
+    if units is not None:
+        try:
+            comparators = field("indicators", "comparator", ctx.descriptor)["constraints"]["enum"]
+        except (KeyError, ValueError, TypeError):
+            return  # the descriptor rules report a descriptor without it
+        for row, unit in units.cells("unit"):
+            lacking = [c for c in comparators if c not in statements.QUANTITIES.get(unit, {})]
+            if lacking:
+                yield Problem(units.file, row, "unit", rule,
+                              f"no quantity phrase for unit {unit!r} with {', '.join(lacking)} "
+                              "in kz_between_chairs.statements.QUANTITIES")
+
