@@ -248,3 +248,15 @@ def test_update_script_check_passes_on_the_repository():
         capture_output=True, text=True, check=False,
     )
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+
+
+def test_update_never_copies_english_into_the_next_language():
+    # One template serves every language; filling in English must not leak.
+    from kz_between_chairs import catalog_sources
+    from kz_between_chairs.descriptor import read
+
+    template = catalog_sources.extract(read())
+    english = catalog_sources.update(template, "en")
+    russian = catalog_sources.update(template, "ru")
+    assert english.get("Entities").string == "Entities"
+    assert russian.get("Entities").string == ""

@@ -30,7 +30,7 @@ EXPECTED = {
         "de": f"Der Börsenwert der Halyk Bank an der Londoner Börse sank vom 24. Februar 2022 bis März 2022 um rund 40{NBSP}%.",
         "en": "Halyk Bank lost about 40% of its market value on the London Stock Exchange "
         "between February 24, 2022 and March 2022.",
-        "kk": f"2022{NNBSP}ж. 24 ақпан – 2022{NNBSP}ж. наурыз аралығында Лондон қор биржасындағы Халық Банк "
+        "kk": f"2022{NNBSP}ж. 24 ақпан – 2022{NNBSP}ж. наурыз аралығында Лондон қор биржасындағы Халық Банктің "
         "нарықтық құнының төмендеуі — шамамен 40%.",
         "ru": f"Халык Банк с 24 февраля 2022{NNBSP}г. по март 2022{NNBSP}г. потерял на Лондонской фондовой бирже "
         f"около 40{NBSP}% своей рыночной стоимости.",
@@ -38,7 +38,7 @@ EXPECTED = {
     "kazatomprom_value_loss": {
         "de": f"Der Börsenwert von Kazatomprom sank vom 24. Februar 2022 bis März 2022 um nahezu 25{NBSP}%.",
         "en": "Kazatomprom lost nearly 25% of its market value between February 24, 2022 and March 2022.",
-        "kk": f"2022{NNBSP}ж. 24 ақпан – 2022{NNBSP}ж. наурыз аралығында Қазатомөнеркәсіп нарықтық құнының "
+        "kk": f"2022{NNBSP}ж. 24 ақпан – 2022{NNBSP}ж. наурыз аралығында Қазатомөнеркәсіптің нарықтық құнының "
         "төмендеуі — 25%-ға жуық.",
         "ru": f"Казатомпром с 24 февраля 2022{NNBSP}г. по март 2022{NNBSP}г. потерял почти 25{NBSP}% своей рыночной "
         "стоимости.",

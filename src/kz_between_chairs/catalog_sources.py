@@ -25,6 +25,8 @@ True
 
 from __future__ import annotations
 
+import copy
+
 import io
 import re
 from collections.abc import Iterator
@@ -112,6 +114,9 @@ def update(template: Catalog, lang: str, current: Catalog | None = None) -> Cata
     Nothing is guessed: no fuzzy matching, and an entry whose plural shape
     changed is emptied rather than marked fuzzy.
     """
+    # babel moves the template's Message objects into the catalog: without a
+    # copy, the English fill-in below would leak into the next language.
+    template = copy.deepcopy(template)
     catalog = current if current is not None else _new(lang)
     flagged = {_key(m) for m in catalog if m.id and m.fuzzy}
     catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
