@@ -258,3 +258,17 @@ def test_schema_types_drive_the_dtypes(shipped):
     rank = load("units")["rank"]
     assert rank.dtype == "Int64"
     assert rank.isna().tolist() == [n == 2 for n in range(1, len(lines))]
+
+
+@pytest.mark.parametrize("lang", ["de", "en", "kk", "ru"])
+def test_statement_column_states_every_indicator_in_the_language(lang):
+    from kz_between_chairs import statement
+
+    frame = load("indicators", lang=lang, statement=True)
+    assert frame["statement"].tolist() == [statement(i, lang) for i in frame["indicator_id"]]
+
+
+@pytest.mark.parametrize(("name", "lang"), [("events", "en"), ("indicators", None)])
+def test_statement_column_needs_indicators_and_a_language(name, lang):
+    with pytest.raises(ValueError, match=r"statement=True needs name='indicators' and a lang \(de, en, kk, ru\)"):
+        load(name, lang=lang, statement=True)

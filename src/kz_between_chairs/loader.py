@@ -73,12 +73,17 @@ def tables() -> list[str]:
     return descriptor.table_names()
 
 
-def load(name: str, lang: str | None = None) -> pd.DataFrame:
+def load(name: str, lang: str | None = None, *, statement: bool = False) -> pd.DataFrame:
     """The table ``name`` as a typed DataFrame; with ``lang`` (de, en, kk, ru)
     its labels in that language as ``label`` (and ``description``).
 
     Dtypes follow the schema (see the module documentation).  An unknown
-    table or language raises ValueError naming the allowed values.
+    table or language raises ValueError naming the allowed values.  With
+    ``statement=True`` (indicators only, with a ``lang``) a column
+    ``statement`` states each indicator as a sentence in that language.
+
+    >>> load("indicators", lang="ru", statement=True).set_index("indicator_id").loc["kaspi_value_loss", "statement"]
+    'Kaspi Bank с 24 февраля 2022\u202fг. по март 2022\u202fг. потерял 45\xa0% своей рыночной стоимости.'
 
     >>> entities = load("entities", lang="kk")
     >>> entities.set_index("entity_id").loc["kazakhstan", "label"]
@@ -98,6 +103,8 @@ def load(name: str, lang: str | None = None) -> pd.DataFrame:
     ValueError: unknown language 'fr'; allowed: de, en, kk, ru
     """
     plan = _plan(name)
+    if statement and (name != "indicators" or lang is None):
+        raise ValueError("statement=True needs name='indicators' and a lang (de, en, kk, ru)")
     if lang is not None:
         # imported here: i18n is only needed once a language is asked for
         from .i18n import check_language
@@ -106,6 +113,10 @@ def load(name: str, lang: str | None = None) -> pd.DataFrame:
     frame = _read(plan)
     if lang is not None:
         frame = localise(frame, lang)
+    if statement:
+        from .statements import column
+
+        frame["statement"] = column(frame, lang)
     return frame
 
 
