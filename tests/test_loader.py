@@ -78,7 +78,7 @@ def test_values_are_the_csv_cells(table):
 
 
 def test_vocabularies_are_the_code_lists():
-    assert loader._vocabularies() == frozenset(VOCABULARIES)
+    assert descriptor.vocabularies() == list(VOCABULARIES)
 
 
 def test_ids_that_point_to_entities_stay_strings():
@@ -181,7 +181,7 @@ def shipped(package_copy, monkeypatch):
     root = package_copy.parent
     monkeypatch.setattr(_paths, "package_root", lambda: root)
     monkeypatch.setattr(loader, "package_root", lambda: root)
-    caches = (descriptor._shipped, loader._plan, loader._codes, loader._vocabularies)
+    caches = (descriptor._shipped, loader._plan, loader._codes)
     for cache in caches:
         cache.cache_clear()
     yield root

@@ -75,3 +75,20 @@ def label_fields(table: str, descriptor: dict[str, Any] | None = None) -> list[s
     """The per-language label columns (``label_de`` ...) of a table."""
     names = [f["name"] for f in resource(table, descriptor)["schema"]["fields"]]
     return [n for n in names if n.rsplit("_", 1)[-1] in LANGUAGES and n.startswith("label_")]
+
+
+def vocabularies(descriptor: dict[str, Any] | None = None) -> list[str]:
+    """The code lists: tables with a one-column primary key, label columns
+    and no foreign keys of their own.  Columns pointing into them load as
+    categoricals.
+
+    >>> vocabularies()
+    ['entity_types', 'event_types', 'units', 'measures', 'predicates']
+    """
+    return [
+        name
+        for name in table_names(descriptor)
+        if len(resource(name, descriptor)["schema"].get("primaryKey", [])) == 1
+        and not resource(name, descriptor)["schema"].get("foreignKeys")
+        and label_fields(name, descriptor)
+    ]

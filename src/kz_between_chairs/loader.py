@@ -178,7 +178,7 @@ def _plan(name: str) -> _Plan:
     references = {
         column: target
         for column, target in descriptor.foreign_keys(name).items()
-        if target[0] in _vocabularies()
+        if target[0] in descriptor.vocabularies()
     }
     read, result, dates, booleans, enums = {}, {}, {}, {}, {}
     for field in schema["fields"]:
@@ -212,17 +212,6 @@ def _plan(name: str) -> _Plan:
         booleans=booleans,
         references=references,
         enums=enums,
-    )
-
-
-@lru_cache(maxsize=1)
-def _vocabularies() -> frozenset[str]:
-    return frozenset(
-        name
-        for name in descriptor.table_names()
-        if len(descriptor.resource(name)["schema"].get("primaryKey", [])) == 1
-        and not descriptor.resource(name)["schema"].get("foreignKeys")
-        and descriptor.label_fields(name)
     )
 
 
