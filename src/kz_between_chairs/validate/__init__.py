@@ -1,25 +1,96 @@
-"""``kz-between-chairs validate``: frictionless, then the project's own rules.
+"""``kz-between-chairs validate [DATAPACKAGE_JSON] [--article PATH] [--json]``:
+frictionless, then the project's own rules, on the shipped package or any
+copy of it.
 
-(First version: frictionless only; the rules follow in issue #3.)
+Every problem is one line ``file:row:column: rule: message``, sorted, then a
+summary; exit status 0 when valid, 1 when not, 2 for a usage error.  The
+files checked are only read.  The rule families live one per module
+(:mod:`.descriptor`, :mod:`.hygiene`, :mod:`.labels`, :mod:`.identifiers`,
+:mod:`.dates`, :mod:`.numbers`, :mod:`.provenance`, :mod:`.keys`, and the
+catalogs' rules where present); each lists its rules in ``RULES``.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
+from pathlib import Path
 
 from .._paths import datapackage_path
+from ..article import ARTICLE_ENV
+from . import report
+from .problems import Context
+from .runner import run
+
+PROG = "kz-between-chairs validate"
+NEEDS = ("frictionless", "edtf", "pycountry", "yaml")
+"""Modules of the ``validate`` extra."""
+
+
+class UsageError(Exception):
+    """Bad arguments or an unreadable descriptor: one line on stderr, exit 2."""
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="kz-between-chairs validate")
-    parser.add_argument("descriptor", nargs="?", default=None)
-    args = parser.parse_args(argv)
-    from frictionless import Package
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Validate the data package: frictionless, then the project's own rules."
+    )
+    parser.add_argument("descriptor", nargs="?", type=Path, metavar="DATAPACKAGE_JSON",
+                        help="the package to check (default: the one installed with kz-between-chairs)")
+    parser.add_argument("--article", type=Path, metavar="PATH",
+                        help=f"the article's text: check every quote against it (the tests read ${ARTICLE_ENV})")
+    parser.add_argument("--json", action="store_true", help="print the problems as JSON")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse has printed the usage and the error
+        return exc.code if isinstance(exc.code, int) else 2
+    try:
+        ctx = _context(args.descriptor, args.article)
+    except UsageError as exc:
+        print(f"{PROG}: {exc}", file=sys.stderr)
+        return 2
+    problems = run(ctx)
+    tables = len(ctx.resources)
+    article = ctx.article_path is not None
+    try:
+        print(report.as_json(problems, tables, article) if args.json else report.text(problems, tables, article))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader left early (| head): no traceback, and none at exit either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 1 if problems else 0
 
-    report = Package(str(args.descriptor or datapackage_path())).validate()
-    for task in report.tasks:
-        for error in task.errors:
-            print(f"{task.name}:{getattr(error, 'row_number', '')}:{getattr(error, 'field_name', '')}: {error.type}: {error.message}")
-    print("valid" if report.valid else "invalid")
-    return 0 if report.valid else 1
+
+def _context(descriptor: Path | None, article: Path | None) -> Context:
+    missing = [m for m in NEEDS if not _importable(m)]
+    if missing:
+        raise UsageError(f"needs {', '.join(missing)}: pip install 'kz-between-chairs[validate]'")
+    path = descriptor or datapackage_path()
+    if path.is_dir():
+        path = path / "datapackage.json"
+    if not path.is_file():
+        raise UsageError(f"{path}: no such file")
+    ctx = Context(path.resolve(), article)
+    try:
+        if not isinstance(ctx.descriptor, dict):
+            raise UsageError(f"{path}: not a data package descriptor (a JSON object)")
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"{path}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read: {exc}") from None
+    if article is not None:
+        if not article.is_file():
+            raise UsageError(f"--article {article}: no such file")
+        try:
+            _ = ctx.article_text  # read now: a bad article is a usage error, not a problem
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"--article {article}: cannot read as UTF-8 text: {exc}") from None
+    return ctx
+
+
+def _importable(module: str) -> bool:
+    from importlib.util import find_spec
+
+    return find_spec(module) is not None

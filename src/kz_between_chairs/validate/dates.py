@@ -1,0 +1,90 @@
+"""Date rules: every EDTF value parses (edtf library); ``date_start`` and
+``date_end`` equal its strict bounds; start not after end; a name's
+``valid_from`` before its ``valid_to``.
+
+An EDTF column is a string field whose description says so (the descriptor
+is the one home of that fact); a table with ``date_start``/``date_end`` and
+one EDTF column derives them from it, as ``scripts/update_derived.py`` does.
+
+>>> _bounds("2022-01-02/2022-01")
+('2022-01-02', '2022-01-31')
+>>> _bounds("2022-13")
+"not an EDTF date: '2022-13'"
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from functools import lru_cache
+
+from .. import dates
+from .problems import Context, Problem
+from .tables import Table
+
+RULES = {
+    "edtf-parse": "every EDTF value parses (level 0-1, edtf library)",
+    "edtf-bounds": "date_start and date_end equal the strict bounds of the EDTF value",
+    "date-order": "date_start is not after date_end",
+    "validity-order": "valid_from is before valid_to",
+}
+
+EDTF_MARKER = "Extended Date/Time Format"
+"""What the description of an EDTF field says (datapackage.json)."""
+BOUNDS = ("date_start", "date_end")
+VALIDITY = ("valid_from", "valid_to")
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for table in ctx.tables():
+        edtf = [c for c in table.header if EDTF_MARKER in (table.fields.get(c, {}).get("description") or "")]
+        for column in edtf:
+            for number, value in table.cells(column):
+                parsed = _bounds(value) if value else None
+                if isinstance(parsed, str):
+                    yield Problem(table.file, number, column, "edtf-parse", parsed)
+        if len(edtf) == 1 and all(c in table.header for c in BOUNDS):
+            yield from _derived(table, edtf[0])
+        yield from _order(table, BOUNDS, "date-order", strict=False)
+        yield from _order(table, VALIDITY, "validity-order", strict=True)
+
+
+@lru_cache(maxsize=4096)
+def _bounds(value: str) -> tuple[str, str] | str:
+    """ISO strict bounds ("" for an open end), or the parse error's message.
+    Cached: the same value recurs across rows and tables."""
+    try:
+        low, high = dates.bounds(value)
+    except ValueError as exc:
+        return str(exc)
+    return (low.isoformat() if low else "", high.isoformat() if high else "")
+
+
+def _derived(table: Table, column: str) -> Iterator[Problem]:
+    for number, (value, *given) in table.records(column, *BOUNDS):
+        expected = _bounds(value) if value else ("", "")
+        if isinstance(expected, str):
+            continue  # edtf-parse reported it
+        for name, have, want in zip(BOUNDS, given, expected):
+            if have != want:
+                yield Problem(table.file, number, name, "edtf-bounds",
+                              f"{have!r}; the strict bound of {column} {value!r} is {want!r}")
+
+
+def _order(table: Table, columns: tuple[str, str], rule: str, strict: bool) -> Iterator[Problem]:
+    """The first column's date on or before (``strict``: before) the second's."""
+    if not all(c in table.header for c in columns):
+        return
+    for number, (start, end) in table.records(*columns):
+        low, high = _date(start), _date(end)
+        if low and high and (low > high or (strict and low == high)):
+            relation = "before" if strict else "on or before"
+            yield Problem(table.file, number, columns[1], rule,
+                          f"{columns[0]} {start} is not {relation} {columns[1]} {end}")
+
+
+def _date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None  # empty, or a type error that frictionless reports

@@ -1,0 +1,54 @@
+"""Frictionless 5 on the descriptor and every table, run once; its errors as
+:class:`Problem`.
+
+The rule name of such a problem is frictionless's own error type
+(``type-error``, ``constraint-error``, ``foreign-key``, ``primary-key`` ...),
+so its documentation applies as it is.  A cell error's message is
+frictionless's note after the cell's value:
+
+>>> class E:  # the attributes frictionless errors carry
+...     type, note, cell, row_number, field_name = "type-error", 'type is "number/default"', "abc", 2, "value"
+>>> _problem("data/indicators.csv", E()).format()
+'data/indicators.csv:2:value: type-error: \\'abc\\': type is "number/default"'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .problems import DESCRIPTOR_FILE, Context, Problem
+
+HEADER_ROW = 1
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    from frictionless import FrictionlessException, Package
+
+    try:
+        report = Package(str(ctx.descriptor_path)).validate()
+    except FrictionlessException as exc:
+        # Why go on: the project's rules still run on what can be read.
+        reasons = "".join(f" ({r.message})" for r in exc.reasons)
+        yield Problem(DESCRIPTOR_FILE, None, None, exc.error.type, exc.error.message + reasons)
+        return
+    for error in report.errors:
+        yield _problem(DESCRIPTOR_FILE, error)
+    for task in report.tasks:
+        file = task.place if isinstance(task.place, str) else task.name
+        for error in task.errors:
+            yield _problem(file, error)
+
+
+def _problem(file: str, error: Any) -> Problem:
+    row = getattr(error, "row_number", None)
+    if row is None and getattr(error, "row_numbers", None):
+        row = HEADER_ROW  # a header (label) error
+    column = getattr(error, "field_name", None)
+    if column is None and getattr(error, "field_names", None):
+        column = ",".join(error.field_names)
+    message = getattr(error, "note", "") or error.message
+    cell = getattr(error, "cell", None)
+    if cell not in (None, "", "None") and getattr(error, "note", ""):
+        message = f"{cell!r}: {message}"
+    return Problem(file, row, column, error.type, message)

@@ -1,0 +1,136 @@
+"""CSV hygiene: UTF-8 without BOM, LF, a final newline, NFC, no blanks at the
+edges of a cell, no control characters, no duplicate rows, and no text cell
+that a spreadsheet would run as a formula.
+
+>>> _edge_blank(" Almaty"), _edge_blank("Almaty"), _edge_blank("")
+('leading', None, None)
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from collections.abc import Iterator
+from itertools import chain
+
+from .problems import Context, Problem
+from .tables import FIRST_DATA_ROW, Table
+
+RULES = {
+    "csv-unreadable": "the file is UTF-8 text and well-formed CSV",
+    "csv-bom": "no byte order mark",
+    "csv-line-ending": "lines end with LF, never CR",
+    "csv-final-newline": "the last line ends with a newline",
+    "csv-nfc": "every cell is in Unicode normalisation form NFC",
+    "csv-whitespace": "no cell begins or ends with a blank",
+    "csv-control-char": "no control character (U+0000-U+001F, U+007F-U+009F) in a cell",
+    "csv-duplicate-row": "no row repeats another",
+    "csv-formula": "no text cell begins with = + - @ (spreadsheet formula injection)",
+}
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL_BETWEEN_LINES = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+"""A control character other than the line feed that ends a row."""
+_SEPARATOR = "\x00"
+_EDGE = re.compile(r"\x00\s")
+_FORMULA = re.compile("\x00[" + re.escape("".join(FORMULA_STARTS)) + "]")
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for file, reason in ctx.unreadable.items():
+        yield Problem(file, None, None, "csv-unreadable", reason)
+    for table in ctx.tables():
+        yield from _file(table, ctx.raw(table.file) or b"")
+        yield from _cells(table)
+        yield from _duplicates(table)
+
+
+def _file(table: Table, data: bytes) -> Iterator[Problem]:
+    if data.startswith(codecs.BOM_UTF8):
+        yield Problem(table.file, 1, None, "csv-bom",
+                      "the file begins with a byte order mark (BOM); save it as UTF-8 without BOM")
+    cr = data.find(b"\r")
+    if cr >= 0:
+        row = table.row_of_line(data.count(b"\n", 0, cr) + 1)
+        kind = "CRLF" if data[cr + 1 : cr + 2] == b"\n" else "CR"
+        count = data.count(b"\r")
+        yield Problem(table.file, row, None, "csv-line-ending",
+                      f"{kind} line ending ({count} in the file, the first here); use LF")
+    if data and not data.endswith(b"\n"):
+        yield Problem(table.file, len(table.rows) + 1, None, "csv-final-newline", "the file does not end with a newline")
+
+
+def _cells(table: Table) -> Iterator[Problem]:
+    text_columns = _formula_prone(table)
+    if _clean(table, text_columns):
+        return
+    for number, row in enumerate([table.header, *table.rows], 1):
+        for column, cell in zip(table.header, row):
+            if not cell:
+                continue
+            if not unicodedata.is_normalized("NFC", cell):
+                yield Problem(table.file, number, column, "csv-nfc",
+                              f"{cell!r} is not NFC; write {unicodedata.normalize('NFC', cell)!r}")
+            edge = _edge_blank(cell)
+            if edge:
+                yield Problem(table.file, number, column, "csv-whitespace", f"{edge} blank in {cell!r}")
+            control = _CONTROL.search(cell)
+            if control:
+                yield Problem(table.file, number, column, "csv-control-char",
+                              f"control character U+{ord(control.group()):04X} at position {control.start() + 1}")
+            if number >= FIRST_DATA_ROW and column in text_columns and cell.startswith(FORMULA_STARTS):
+                yield Problem(table.file, number, column, "csv-formula",
+                              f"{cell!r} begins with {cell[0]!r}: a spreadsheet would run it as a formula")
+
+
+def _clean(table: Table, text_columns: set[str]) -> bool:
+    """True when scans of the whole text prove every cell clean, so the
+    cell-by-cell pass (the slow part) can be skipped."""
+    if not unicodedata.is_normalized("NFC", table.text) or _CONTROL_BETWEEN_LINES.search(table.text):
+        return False
+    if table.end_lines and table.end_lines[-1] != len(table.end_lines):
+        return False  # a cell spans lines: it holds a line feed
+    # No control character, so NUL can separate the cells; a pattern that
+    # begins with a literal NUL is scanned fast, hence the reversed text.
+    cells = _SEPARATOR + _SEPARATOR.join(chain.from_iterable([table.header, *table.rows])) + _SEPARATOR
+    if _EDGE.search(cells) or _EDGE.search(cells[::-1]):
+        return False
+    if not _FORMULA.search(cells):
+        return True
+    return not any(_FORMULA.search(_SEPARATOR + _SEPARATOR.join(table.column(c))) for c in text_columns)
+
+
+def _edge_blank(cell: str) -> str | None:
+    if cell[:1].isspace():
+        return "leading"
+    if cell[-1:].isspace():
+        return "trailing"
+    return None
+
+
+def _formula_prone(table: Table) -> set[str]:
+    """Free-text columns: strings without a closed set.  A value from an enum
+    (the comparator ``=``) is chosen from the schema, not typed, so it is safe."""
+    fields = table.fields
+    out = set()
+    for column in table.header:
+        field = fields.get(column, {})
+        constraints = field.get("constraints") or {}
+        if field.get("type", "string") == "string" and "enum" not in constraints:
+            out.add(column)
+    return out
+
+
+def _duplicates(table: Table) -> Iterator[Problem]:
+    if len(set(map(tuple, table.rows))) == len(table.rows):
+        return  # C speed: every row differs
+    seen: dict[tuple[str, ...], int] = {}
+    for number, row in enumerate(table.rows, FIRST_DATA_ROW):
+        key = tuple(row)
+        if not any(key):
+            continue  # a blank row: frictionless reports it (blank-row)
+        first = seen.setdefault(key, number)
+        if first != number:
+            yield Problem(table.file, number, None, "csv-duplicate-row", f"the same as row {first}")

@@ -1,0 +1,81 @@
+"""Number rules: percentages within 0-100, counts non-negative whole numbers,
+the comparator from the descriptor's closed set.
+
+What a unit is comes from the units table, by its UCUM code: ``%`` is a
+percentage; an annotation such as ``{person}`` counts things.
+
+>>> _kind("%"), _kind("{person}"), _kind("wk")
+('percent', 'count', None)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..descriptor import foreign_keys
+from .problems import DESCRIPTOR_FILE, Context, Problem
+from .tables import Table
+
+RULES = {
+    "percent-range": "a value in a percent unit lies within 0-100",
+    "count-value": "a value in a count unit is a whole number, not negative",
+    "comparator-enum": "the comparator is one of the descriptor's closed set (constraints.enum)",
+}
+
+RESTATES = {
+    "percent-range": ("constraint-error", "minimum"),
+    "count-value": ("constraint-error", "minimum"),
+    "comparator-enum": ("constraint-error", "enum"),
+}
+
+VALUE, UNIT, COMPARATOR, UCUM = "value", "unit", "comparator", "ucum"
+PERCENT_UCUM = "%"
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for table in ctx.tables():
+        if table.index(VALUE) is not None and table.index(UNIT) is not None:
+            yield from _values(ctx, table)
+        if table.index(COMPARATOR) is not None:
+            yield from _comparators(table)
+
+
+def _kind(ucum: str) -> str | None:
+    if ucum == PERCENT_UCUM:
+        return "percent"
+    if ucum.startswith("{") and ucum.endswith("}"):
+        return "count"
+    return None
+
+
+def _values(ctx: Context, table: Table) -> Iterator[Problem]:
+    try:
+        units_name, key = foreign_keys(table.name, ctx.descriptor)[UNIT]
+    except (KeyError, ValueError, TypeError):
+        return  # no unit table to learn the units from
+    units = ctx.table(units_name)
+    if units is None:
+        return
+    kinds = {unit: _kind(ucum) for _, (unit, ucum) in units.records(key, UCUM)}
+    for number, (text, unit) in table.records(VALUE, UNIT):
+        kind = kinds.get(unit)
+        try:
+            value = float(text)
+        except ValueError:
+            continue  # frictionless reports the type error
+        if kind == "percent" and not 0 <= value <= 100:
+            yield Problem(table.file, number, VALUE, "percent-range", f"{text} {unit}: a percentage lies within 0-100")
+        elif kind == "count" and (value < 0 or not value.is_integer()):
+            yield Problem(table.file, number, VALUE, "count-value", f"{text} {unit}: a count is a whole number, not negative")
+
+
+def _comparators(table: Table) -> Iterator[Problem]:
+    allowed = (table.fields.get(COMPARATOR, {}).get("constraints") or {}).get("enum")
+    if not allowed:
+        yield Problem(DESCRIPTOR_FILE, None, f"{table.name}.{COMPARATOR}", "comparator-enum",
+                      "no closed set: give the field constraints.enum")
+        return
+    for number, value in table.cells(COMPARATOR):
+        if value and value not in allowed:
+            yield Problem(table.file, number, COMPARATOR, "comparator-enum",
+                          f"{value!r} is not one of {' '.join(allowed)}")

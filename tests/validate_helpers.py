@@ -1,0 +1,125 @@
+"""Break a copy of the package (the ``package_copy`` fixture) in one place and
+run the validator on it.
+
+Editing a CSV changes its bytes and hash; :func:`set_cell` and
+:func:`write_rows` refresh them in the copy's descriptor (as
+scripts/update_derived.py does for the real one), so that a test sees only
+the problem it made.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Callable
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from unittest.mock import patch
+
+from kz_between_chairs.validate import main, runner
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def problems(self) -> list[str]:
+        """The problem lines (every line but the summary)."""
+        return self.out.splitlines()[:-1]
+
+    @property
+    def summary(self) -> str:
+        return self.out.splitlines()[-1] if self.out else ""
+
+
+def validate(*args: str | Path, catalogs: bool = False) -> Run:
+    """Run ``kz-between-chairs validate ARGS``.  The catalogs' rules (issue 5,
+    tested with their own broken catalogs) run only when asked for, so that a
+    test of a data rule sees exactly the problem it made."""
+    out, err = io.StringIO(), io.StringIO()
+    optional = runner.OPTIONAL_FAMILIES if catalogs else ()
+    with redirect_stdout(out), redirect_stderr(err), patch.object(runner, "OPTIONAL_FAMILIES", optional):
+        code = main([str(a) for a in args])
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+def csv_path(dp: Path, table: str) -> Path:
+    return dp.parent / "data" / f"{table}.csv"
+
+
+def read_rows(dp: Path, table: str) -> list[list[str]]:
+    """Header and rows of a table of the copy."""
+    with open(csv_path(dp, table), encoding="utf-8", newline="") as fh:
+        return list(csv.reader(fh))
+
+
+def write_rows(dp: Path, table: str, rows: list[list[str]]) -> None:
+    """Write a table as the package's CSVs are written, and refresh bytes/hash."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    csv_path(dp, table).write_text(out.getvalue(), encoding="utf-8", newline="")
+    refresh_stats(dp)
+
+
+def set_cell(dp: Path, table: str, row: int, column: str, value: str) -> str:
+    """Set one cell (row numbered as in the validator's output: header = 1);
+    return the value it had."""
+    rows = read_rows(dp, table)
+    i = rows[0].index(column)
+    old, rows[row - 1][i] = rows[row - 1][i], value
+    write_rows(dp, table, rows)
+    return old
+
+
+def row_of(dp: Path, table: str, column: str, value: str) -> int:
+    """Row number of the first row whose column holds value."""
+    rows = read_rows(dp, table)
+    i = rows[0].index(column)
+    return next(n for n, row in enumerate(rows, 1) if row[i] == value)
+
+
+def add_column(dp: Path, table: str, field: dict[str, Any], values: Callable[[list[str]], str]) -> None:
+    """Add a field to a table's schema and a column (value per row) to its CSV."""
+    edit_descriptor(dp, lambda d: resource(d, table)["schema"]["fields"].append(field))
+    rows = read_rows(dp, table)
+    header = rows[0]
+    write_rows(dp, table, [header + [field["name"]]] + [row + [values(row)] for row in rows[1:]])
+
+
+def resource(descriptor: dict[str, Any], name: str) -> dict[str, Any]:
+    return next(r for r in descriptor["resources"] if r["name"] == name)
+
+
+def edit_descriptor(dp: Path, change: Callable[[dict[str, Any]], Any]) -> None:
+    descriptor = json.loads(dp.read_text(encoding="utf-8"))
+    change(descriptor)
+    write_descriptor(dp, descriptor)
+
+
+def write_descriptor(dp: Path, descriptor: dict[str, Any]) -> None:
+    dp.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def refresh_stats(dp: Path) -> None:
+    """Recompute bytes and hash of every resource of the copy."""
+    descriptor = json.loads(dp.read_text(encoding="utf-8"))
+    for r in descriptor["resources"]:
+        path = dp.parent / r["path"]
+        if path.is_file():
+            data = path.read_bytes()
+            r["bytes"], r["hash"] = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+    write_descriptor(dp, descriptor)
+
+
+def write_bytes(dp: Path, table: str, data: bytes) -> None:
+    """Replace a table's file byte for byte (for encoding and line-ending
+    faults that the csv module would not write), and refresh bytes/hash."""
+    csv_path(dp, table).write_bytes(data)
+    refresh_stats(dp)
