@@ -1,8 +1,8 @@
 """Regenerate every derived field of the package, or check that none drifted.
 
 Derived, never edited by hand:
-  * ``date_start``/``date_end`` of events and indicators: the strict bounds of
-    their EDTF column (``date`` / ``period``);
+  * ``date_start``/``date_end``: the strict bounds of the table's EDTF column
+    (the field whose ``rdfType`` is EDTF: ``events.date``, ``indicators.period``);
   * ``bytes`` and ``hash`` (``sha256:...``) of every resource in
     ``datapackage.json``;
   * ``version`` of ``datapackage.json``, from ``src/kz_between_chairs/__about__.py``.
@@ -27,10 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from kz_between_chairs.__about__ import __version__  # noqa: E402
-from kz_between_chairs.dates import bounds  # noqa: E402
-
-# table -> EDTF column whose bounds fill date_start/date_end
-EDTF_BOUNDS = {"events": "date", "indicators": "period"}
+from kz_between_chairs.dates import BOUNDS, bounded_field, bounds  # noqa: E402
 
 
 def csv_text(rows: list[list[str]]) -> str:
@@ -43,7 +40,7 @@ def csv_text(rows: list[list[str]]) -> str:
 def with_bounds(path: Path, edtf_column: str) -> str:
     rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
     header = rows[0]
-    src, lo, hi = (header.index(c) for c in (edtf_column, "date_start", "date_end"))
+    src, lo, hi = (header.index(c) for c in (edtf_column, *BOUNDS))
     for row in rows[1:]:
         if row[src]:
             start, end = bounds(row[src])
@@ -64,8 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
     for resource in descriptor["resources"]:
         path = ROOT / resource["path"]
-        if resource["name"] in EDTF_BOUNDS:
-            new = with_bounds(path, EDTF_BOUNDS[resource["name"]])
+        edtf_column = bounded_field(resource)
+        if edtf_column:
+            new = with_bounds(path, edtf_column)
             if new != path.read_text(encoding="utf-8"):
                 drift.append(f"{resource['path']}: date_start/date_end")
                 if not args.check:

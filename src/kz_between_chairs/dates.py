@@ -10,6 +10,35 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import Any
+
+EDTF_TYPE = "http://id.loc.gov/datatypes/edtf/EDTF-level1"
+"""The ``rdfType`` that marks a string field as EDTF in ``datapackage.json``."""
+BOUNDS = ("date_start", "date_end")
+"""The columns that hold an EDTF column's strict bounds."""
+
+
+def edtf_fields(resource: dict[str, Any]) -> list[str]:
+    """Names of the EDTF fields of a descriptor resource.
+
+    >>> from kz_between_chairs import descriptor
+    >>> edtf_fields(descriptor.resource("events"))
+    ['date']
+    """
+    return [f["name"] for f in resource["schema"]["fields"] if f.get("rdfType") == EDTF_TYPE]
+
+
+def bounded_field(resource: dict[str, Any]) -> str | None:
+    """The EDTF field whose bounds fill ``date_start``/``date_end``, if the
+    resource has both columns and exactly one EDTF field.
+
+    >>> from kz_between_chairs import descriptor
+    >>> bounded_field(descriptor.resource("indicators")), bounded_field(descriptor.resource("sources"))
+    ('period', None)
+    """
+    names = {f["name"] for f in resource["schema"]["fields"]}
+    edtf = edtf_fields(resource)
+    return edtf[0] if len(edtf) == 1 and names.issuperset(BOUNDS) else None
 
 
 def bounds(value: str) -> tuple[dt.date | None, dt.date | None]:

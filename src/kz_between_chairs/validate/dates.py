@@ -2,9 +2,10 @@
 ``date_end`` equal its strict bounds; start not after end; a name's
 ``valid_from`` before its ``valid_to``.
 
-An EDTF column is a string field whose description says so (the descriptor
-is the one home of that fact); a table with ``date_start``/``date_end`` and
-one EDTF column derives them from it, as ``scripts/update_derived.py`` does.
+An EDTF column is a field with the ``rdfType`` of EDTF in the descriptor; a
+table with ``date_start``/``date_end`` and one EDTF column derives them from
+it (:func:`kz_between_chairs.dates.bounded_field`, as
+``scripts/update_derived.py`` does).
 
 >>> _bounds("2022-01-02/2022-01")
 ('2022-01-02', '2022-01-31')
@@ -29,15 +30,13 @@ RULES = {
     "validity-order": "valid_from is before valid_to",
 }
 
-EDTF_MARKER = "Extended Date/Time Format"
-"""What the description of an EDTF field says (datapackage.json)."""
-BOUNDS = ("date_start", "date_end")
+BOUNDS = dates.BOUNDS
 VALIDITY = ("valid_from", "valid_to")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     for table in ctx.tables():
-        edtf = [c for c in table.header if EDTF_MARKER in (table.fields.get(c, {}).get("description") or "")]
+        edtf = [c for c in table.header if table.fields.get(c, {}).get("rdfType") == dates.EDTF_TYPE]
         for column in edtf:
             for number, value in table.cells(column):
                 parsed = _bounds(value) if value else None
