@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import io
 import json
 import os
@@ -39,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from kz_between_chairs.article import ARTICLE_ENV  # noqa: E402
+from kz_between_chairs.descriptor import file_stats, write  # noqa: E402
 from kz_between_chairs.validate import main as validate  # noqa: E402
 from kz_between_chairs.validate import runner  # noqa: E402
 from kz_between_chairs.validate.dates import _bounds as edtf_cache  # noqa: E402
@@ -82,9 +82,9 @@ def replicate(src: Path, dst: Path, times: int) -> int:
         data = out.getvalue().encode("utf-8")
         (dst / r["path"]).parent.mkdir(parents=True, exist_ok=True)
         (dst / r["path"]).write_bytes(data)
-        r["bytes"], r["hash"] = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
+        r.update(file_stats(data))
         total += len(rows) * times
-    (dst / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write(dst / "datapackage.json", descriptor)
     for extra in ("CITATION.cff", "translations"):
         if (src / extra).is_dir():
             shutil.copytree(src / extra, dst / extra)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import io
 import json
 import sys
@@ -27,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from kz_between_chairs.__about__ import __version__  # noqa: E402
+from kz_between_chairs.descriptor import file_stats, write  # noqa: E402
 from kz_between_chairs.dates import BOUNDS, bounded_field, bounds  # noqa: E402
 
 
@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
                 if not args.check:
                     path.write_text(new, encoding="utf-8", newline="")
         data = path.read_bytes()
-        stats = {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
+        stats = file_stats(data)
         for key, value in stats.items():
             if resource.get(key) != value:
                 drift.append(f"datapackage.json: {resource['name']}.{key}")
@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         drift.append("datapackage.json: version")
         descriptor["version"] = __version__
     if drift and not args.check:
-        descriptor_path.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        write(descriptor_path, descriptor)
     for line in drift:
         print(("drift: " if args.check else "updated: ") + line)
     return 1 if (drift and args.check) else 0

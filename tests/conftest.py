@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -45,3 +47,14 @@ def package_copy(tmp_path: Path) -> Path:
         elif path.is_file():
             shutil.copy2(path, dst / extra)
     return dst / "datapackage.json"
+
+
+@pytest.fixture(scope="session")
+def rows() -> Callable[[str], list[dict[str, str]]]:
+    """``rows(table)``: the shipped table's rows as dicts of raw cell text."""
+
+    def read(table: str) -> list[dict[str, str]]:
+        with open(package_root() / "data" / f"{table}.csv", encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh))
+
+    return read

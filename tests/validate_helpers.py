@@ -10,7 +10,6 @@ the problem it made.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 from collections.abc import Callable
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from unittest.mock import patch
 
+from kz_between_chairs.descriptor import file_stats, write
 from kz_between_chairs.validate import main, runner
 
 
@@ -100,11 +100,7 @@ def resource(descriptor: dict[str, Any], name: str) -> dict[str, Any]:
 def edit_descriptor(dp: Path, change: Callable[[dict[str, Any]], Any]) -> None:
     descriptor = json.loads(dp.read_text(encoding="utf-8"))
     change(descriptor)
-    write_descriptor(dp, descriptor)
-
-
-def write_descriptor(dp: Path, descriptor: dict[str, Any]) -> None:
-    dp.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write(dp, descriptor)
 
 
 def refresh_stats(dp: Path) -> None:
@@ -114,8 +110,8 @@ def refresh_stats(dp: Path) -> None:
         path = dp.parent / r["path"]
         if path.is_file():
             data = path.read_bytes()
-            r["bytes"], r["hash"] = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
-    write_descriptor(dp, descriptor)
+            r.update(file_stats(data))
+    write(dp, descriptor)
 
 
 def write_bytes(dp: Path, table: str, data: bytes) -> None:

@@ -11,6 +11,7 @@ True
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,20 @@ def read(path: str | Path | None = None) -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _shipped() -> dict[str, Any]:
     return json.loads(datapackage_path().read_text(encoding="utf-8"))
+
+
+def write(path: str | Path, descriptor: dict[str, Any]) -> None:
+    """Write a descriptor as the package stores it (UTF-8, indent 2, final newline)."""
+    Path(path).write_text(json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def file_stats(data: bytes) -> dict[str, Any]:
+    """The ``bytes`` and ``hash`` a resource must declare for a file's content.
+
+    >>> file_stats(b"abc")["hash"][:19]
+    'sha256:ba7816bf8f01'
+    """
+    return {"bytes": len(data), "hash": "sha256:" + hashlib.sha256(data).hexdigest()}
 
 
 def table_names(descriptor: dict[str, Any] | None = None) -> list[str]:

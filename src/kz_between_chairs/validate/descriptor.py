@@ -8,11 +8,11 @@ the data file, where frictionless reports them too.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from typing import Any
 
 from ..__about__ import __version__
+from ..descriptor import file_stats
 from .problems import DESCRIPTOR_FILE, Context, Problem
 
 RULES = {
@@ -34,7 +34,6 @@ SCHEMA_V2 = "https://datapackage.org/profiles/2.0/datapackage.json"
 RESOURCE_TYPE = "table"
 RESOURCE_PROFILE = "tabular-data-resource"
 ENCODING = "utf-8"
-HASH_PREFIX = "sha256:"
 CITATION_FILE = "CITATION.cff"
 UPDATE_HINT = "scripts/update_derived.py regenerates it"
 
@@ -80,10 +79,11 @@ def _resource(ctx: Context, name: str, resource: dict[str, Any]) -> Iterator[Pro
     data = ctx.raw(path)
     if data is None:
         return  # unreadable: the hygiene rules say why
-    if resource.get("bytes") != len(data):
+    stats = file_stats(data)
+    if resource.get("bytes") != stats["bytes"]:
         yield Problem(path, None, None, "resource-bytes",
                       f"the descriptor says {resource.get('bytes')!r}, the file has {len(data)} bytes; {UPDATE_HINT}")
-    actual = HASH_PREFIX + hashlib.sha256(data).hexdigest()
+    actual = stats["hash"]
     if resource.get("hash") != actual:
         yield Problem(path, None, None, "resource-hash",
                       f"the descriptor says {resource.get('hash')!r}, the file is {actual!r}; {UPDATE_HINT}")
