@@ -42,17 +42,17 @@ def test_russian_is_cyrillic(package_copy):
     set_cell(package_copy, "units", row, "label_ru", "nedeli")
     assert validate(package_copy).problems == [
         f"data/units.csv:{row}:label_ru: language-script: Russian is written in Cyrillic; 'nedeli' is not "
-        "(listed exceptions: 'Kaspi Bank')"
+        "(listed exceptions: 'Halyk Bank', 'Kaspi Bank')"
     ]
 
 
 def test_only_listed_brands_may_be_latin_in_kazakh(package_copy):
-    assert LATIN_IN_CYRILLIC == ("Kaspi Bank",)
-    row = row_of(package_copy, "entities", "entity_id", "halyk_bank")
-    set_cell(package_copy, "entities", row, "label_kk", "Halyk Bank")
+    assert LATIN_IN_CYRILLIC == ("Halyk Bank", "Kaspi Bank")
+    row = row_of(package_copy, "entities", "entity_id", "kazatomprom")
+    set_cell(package_copy, "entities", row, "label_kk", "Kazatomprom")
     assert validate(package_copy).problems == [
-        f"data/entities.csv:{row}:label_kk: language-script: Kazakh is written in Cyrillic; 'Halyk' is not "
-        "(listed exceptions: 'Kaspi Bank')"
+        f"data/entities.csv:{row}:label_kk: language-script: Kazakh is written in Cyrillic; 'Kazatomprom' is not "
+        "(listed exceptions: 'Halyk Bank', 'Kaspi Bank')"
     ]
 
 
@@ -69,7 +69,7 @@ def test_a_name_is_in_the_script_of_its_language(package_copy):
     set_cell(package_copy, "entity_names", row, "name", "Qazaqstan Respublikasy")
     assert validate(package_copy).problems == [
         f"data/entity_names.csv:{row}:name: language-script: Kazakh is written in Cyrillic; 'Qazaqstan' is not "
-        "(listed exceptions: 'Kaspi Bank')"
+        "(listed exceptions: 'Halyk Bank', 'Kaspi Bank')"
     ]
 
 
@@ -103,9 +103,19 @@ def test_country_names_are_cldr(package_copy):
 
 def test_currency_names_are_cldr(package_copy):
     row = row_of(package_copy, "entities", "entity_id", "tenge")
-    set_cell(package_copy, "entities", row, "label_ru", "тенге")
+    set_cell(package_copy, "entities", row, "label_en", "Tenge")
     assert validate(package_copy).problems == [
-        f"data/entities.csv:{row}:label_ru: cldr-currency: 'тенге'; CLDR names KZT 'казахский тенге' in Russian"
+        f"data/entities.csv:{row}:label_en: cldr-currency: 'Tenge'; "
+        "CLDR names KZT 'Kazakhstani Tenge' or 'Kazakhstani tenge' in English"
+    ]
+
+
+def test_a_listed_deviation_replaces_the_cldr_name(package_copy):
+    row = row_of(package_copy, "entities", "entity_id", "tenge")
+    set_cell(package_copy, "entities", row, "label_ru", "казахский тенге")  # CLDR's own name
+    assert validate(package_copy).problems == [
+        f"data/entities.csv:{row}:label_ru: cldr-currency: 'казахский тенге'; the listed name of KZT in Russian "
+        "is 'казахстанский тенге' (CLDR: 'казахский тенге')"
     ]
 
 

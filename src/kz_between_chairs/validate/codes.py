@@ -37,6 +37,28 @@ class CodedType:
         """CLDR's name of ``code`` in language ``lang``; None when CLDR has none."""
         return getattr(locale(lang), self.cldr).get(code)
 
+    def accepted_names(self, lang: str, code: str) -> tuple[str, ...]:
+        """The labels the CLDR rule accepts: CLDR's name, for a currency also
+        its name for one unit as it reads in running text ("Kazakhstani
+        tenge"), or the listed deviation that replaces CLDR's name.
+
+        >>> CODED_TYPES["currency"].accepted_names("en", "KZT")
+        ('Kazakhstani Tenge', 'Kazakhstani tenge')
+        >>> CODED_TYPES["currency"].accepted_names("ru", "KZT")
+        ('казахстанский тенге',)
+        """
+        if (lang, code) in CLDR_DEVIATIONS:
+            return (CLDR_DEVIATIONS[lang, code],)
+        name = self.cldr_name(lang, code)
+        if name is None:
+            return ()
+        names = [name]
+        if self.cldr == "currencies":
+            from babel.numbers import get_currency_name
+
+            names.append(get_currency_name(code, count=1, locale=locale(lang)))
+        return tuple(dict.fromkeys(names))
+
 
 CODED_TYPES = {
     "country": CodedType("iso3166_alpha2", "ISO 3166-1 alpha-2", "countries", "alpha_2", "territories", "cldr-country"),
@@ -46,6 +68,14 @@ CODED_TYPES = {
     "language": CodedType("bcp47", "ISO 639 (BCP 47)", "languages", "alpha_2", "languages", "cldr-language"),
 }
 """entity_type -> how its code is written, checked and named."""
+
+CLDR_DEVIATIONS = {
+    ("ru", "KZT"): "казахстанский тенге",
+}
+"""(language, code) -> the label used instead of CLDR's name, where official
+usage differs from CLDR. CLDR calls the tenge «казахский» (the adjective of
+the Kazakh people and language); the Bank of Russia's official rates and
+Kazakhstan's own Russian texts name the state's currency «казахстанский тенге»."""
 
 
 @cache

@@ -8,7 +8,7 @@ columns (``entity_names``), from the row.
 
 >>> _script_problem("kk", "Kaspi Bank нарықтық құны")
 >>> _script_problem("ru", "Halyk Банк")
-"Russian is written in Cyrillic; 'Halyk' is not (listed exceptions: 'Kaspi Bank')"
+"Russian is written in Cyrillic; 'Halyk' is not (listed exceptions: 'Halyk Bank', 'Kaspi Bank')"
 >>> _script_problem("de", "Kasachstan (Қазақстан)")
 "German text has Cyrillic letters: 'Қазақстан'"
 >>> _mixed_words("Нур-Sultan Kаспи")  # the second word begins with a Latin K
@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 
 from ..descriptor import LANGUAGES
-from .codes import CODED_TYPES, language_name
+from .codes import CLDR_DEVIATIONS, CODED_TYPES, language_name
 from .problems import Context, Problem
 from .tables import FIRST_DATA_ROW, Table
 
@@ -37,9 +37,10 @@ RULES = {
 
 RESTATES = {"label-empty": ("constraint-error", "required")}
 
-LATIN_IN_CYRILLIC = ("Kaspi Bank",)
+LATIN_IN_CYRILLIC = ("Halyk Bank", "Kaspi Bank")
 """The only Latin words allowed in Kazakh and Russian text: brands that
-write themselves in Latin letters there (entity ``kaspi_bank``)."""
+write themselves in Latin letters there, as Kazakh and Russian media name
+them (entities ``halyk_bank``, ``kaspi_bank``)."""
 
 CYRILLIC_SCRIPT = ("kk", "ru")
 LABEL_PREFIX = "label_"
@@ -180,7 +181,12 @@ def _cldr(entities: Table) -> Iterator[Problem]:
         for lang, j in label_i.items():
             if j is None or not row[j]:
                 continue  # label-columns or label-empty reports it
-            expected = kind.cldr_name(lang, code)
-            if expected is not None and row[j] != expected:
-                yield Problem(entities.file, number, LABEL_PREFIX + lang, kind.rule,
-                              f"{row[j]!r}; CLDR names {code} {expected!r} in {language_name(lang)}")
+            accepted = kind.accepted_names(lang, code)
+            if not accepted or row[j] in accepted:
+                continue
+            if (lang, code) in CLDR_DEVIATIONS:
+                message = (f"{row[j]!r}; the listed name of {code} in {language_name(lang)} is {accepted[0]!r} "
+                           f"(CLDR: {kind.cldr_name(lang, code)!r})")
+            else:
+                message = f"{row[j]!r}; CLDR names {code} {' or '.join(map(repr, accepted))} in {language_name(lang)}"
+            yield Problem(entities.file, number, LABEL_PREFIX + lang, kind.rule, message)
