@@ -15,7 +15,7 @@ NNBSP = "\u202f"  # CLDR's narrow one before "г." / "ж." after a year
 
 EXPECTED = {
     "csto_troops": {
-        "de": "Das im Januar 2022 nach Kasachstan entsandte Kontingent der OVKS umfasste rund 2.500 Personen.",
+        "de": "Das im Januar 2022 nach Kasachstan entsandte Kontingent der OVKS umfasste rund 2.500 Menschen.",
         "en": "The CSTO contingent deployed to Kazakhstan in January 2022 comprised about 2,500 people.",
         "kk": f"2022 жылғы қаңтарда Қазақстанға енгізілген ҰҚШҰ контингентінің саны — шамамен 2{NBSP}500 адам.",
         "ru": f"Численность контингента ОДКБ, введённого в Казахстан в январе 2022{NNBSP}г., — около 2{NBSP}500 человек.",
@@ -27,16 +27,16 @@ EXPECTED = {
         "ru": f"На Россию приходится более 40{NBSP}% всего импорта Казахстана.",
     },
     "halyk_value_loss": {
-        "de": f"Der Börsenwert der Halyk Bank an der Londoner Börse sank vom 24. Februar 2022 bis März 2022 um rund 40{NBSP}%.",
+        "de": f"Der Börsenwert der Halyk Bank an der Londoner Börse sank vom 24. Februar 2022 bis einschließlich März 2022 um rund 40{NBSP}%.",
         "en": "Halyk Bank lost about 40% of its market value on the London Stock Exchange "
         "between February 24, 2022 and March 2022.",
-        "kk": f"2022{NNBSP}ж. 24 ақпан – 2022{NNBSP}ж. наурыз аралығында Лондон қор биржасындағы Халық Банктің "
-        "нарықтық құнының төмендеуі — шамамен 40%.",
-        "ru": f"Халык Банк с 24 февраля 2022{NNBSP}г. по март 2022{NNBSP}г. потерял на Лондонской фондовой бирже "
+        "kk": f"2022{NNBSP}ж. 24 ақпан – 2022{NNBSP}ж. наурыз аралығында Лондон қор биржасындағы Halyk Bank "
+        "компаниясының нарықтық құнының төмендеуі — шамамен 40%.",
+        "ru": f"Halyk Bank с 24 февраля 2022{NNBSP}г. по март 2022{NNBSP}г. потерял на Лондонской фондовой бирже "
         f"около 40{NBSP}% своей рыночной стоимости.",
     },
     "kazatomprom_value_loss": {
-        "de": f"Der Börsenwert von Kazatomprom sank vom 24. Februar 2022 bis März 2022 um nahezu 25{NBSP}%.",
+        "de": f"Der Börsenwert von Kazatomprom sank vom 24. Februar 2022 bis einschließlich März 2022 um nahezu 25{NBSP}%.",
         "en": "Kazatomprom lost nearly 25% of its market value between February 24, 2022 and March 2022.",
         "kk": f"2022{NNBSP}ж. 24 ақпан – 2022{NNBSP}ж. наурыз аралығында Қазатомөнеркәсіптің нарықтық құнының "
         "төмендеуі — 25%-ға жуық.",
@@ -98,7 +98,7 @@ def test_russian_weeks(value, comparator, expected):
 @pytest.mark.parametrize(
     ("lang", "comparator", "expected"),
     [
-        ("de", "~", "rund 2.500 Personen"), ("de", ">", "über 2.500 Personen"), ("de", "<", "nahezu 2.500 Personen"),
+        ("de", "~", "rund 2.500 Menschen"), ("de", ">", "über 2.500 Menschen"), ("de", "<", "nahezu 2.500 Menschen"),
         ("en", ">=", "at least 2,500 people"), ("en", "<=", "at most 2,500 people"),
         ("kk", ">", f"2{NBSP}500 адамнан астам"), ("kk", "<", f"2{NBSP}500 адамға жуық"),
         ("kk", "~", f"шамамен 2{NBSP}500 адам"),
@@ -126,7 +126,7 @@ def test_percent_keeps_its_decimals(lang, expected):
         ("2022-01~", "kk", "2022 жылғы қаңтарда"),
         ("2014", "ru", f"в 2014{NNBSP}г."),
         ("2022-01-06/2022-01-19", "ru", f"с 6 января 2022{NNBSP}г. по 19 января 2022{NNBSP}г."),
-        ("2022-02-24/2022-03?", "de", "vom 24. Februar 2022 bis März 2022"),
+        ("2022-02-24/2022-03?", "de", "vom 24. Februar 2022 bis einschließlich März 2022"),
     ],
 )
 def test_time_phrases(period, lang, expected):
