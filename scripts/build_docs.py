@@ -48,7 +48,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 import kz_between_chairs as kz  # noqa: E402
-from kz_between_chairs import descriptor  # noqa: E402
+from kz_between_chairs import dates, descriptor  # noqa: E402
+from kz_between_chairs.codebook import facts  # noqa: E402
 from kz_between_chairs.i18n import gettext  # noqa: E402
 from kz_between_chairs.statements import quantity  # noqa: E402
 
@@ -80,9 +81,7 @@ def codebook(lang: str) -> str:
     out += [f"`datapackage.json` {package['version']} · {package['licenses'][0]['name']}", ""]
     names = kz.tables()
     out += [f"- [{_(descriptor.resource(n)['title'])}](#{n}) (`{descriptor.resource(n)['path']}`)" for n in names]
-    code_lists = {
-        row.vocabulary for n in names for row in kz.describe(n).itertuples() if row.dtype == "category" and row.vocabulary in names
-    }
+    code_lists = descriptor.vocabularies()
     for name in names:
         book = kz.describe(name, lang=lang)
         resource = descriptor.resource(name)
@@ -90,17 +89,12 @@ def codebook(lang: str) -> str:
         out += ["", f'<a id="{name}"></a>', "", f"## {book.attrs['title']} (`{resource['path']}`)", ""]
         out += [book.attrs["description"], ""]
         for field in book.itertuples(index=False):
-            facts = [f"{field.type}, pandas {field.dtype}", _("required") if field.required else _("optional")]
-            if field.vocabulary in names:
-                facts.append(_("values: {vocabulary}").format(vocabulary=f"[`{field.vocabulary}`](#{field.vocabulary})"))
-            elif field.vocabulary:
-                codes = ", ".join(f"`{v}`" for v in field.vocabulary.split(", "))
-                facts.append(_("values: {vocabulary}").format(vocabulary=codes))
+            line = facts(field, lang, table=lambda t: f"[`{t}`](#{t})", value=lambda v: f"`{v}`")
             key = "🔑 " if field.field in schema["primaryKey"] else ""
-            out.append(f"- {key}`{field.field}`: **{field.title}** ({'; '.join(facts)})")
+            out.append(f"- {key}`{field.field}`: **{field.title}** ({line})")
             if field.description:
                 out.append(f"  {field.description}")
-        if name in code_lists:  # its codes are the categories of another table's column
+        if name in code_lists:  # its codes are the categories of other tables' columns
             out += ["", *_codes(name, lang)]
     return "\n".join(out) + "\n"
 
@@ -210,7 +204,7 @@ def digest(inputs) -> str:
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-_EDTF_PART = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([?~%]?)$")
+_SKELETONS = {"day": "yMMMd", "month": "yMMMM", "year": "y"}  # CLDR skeletons: the locale orders the parts
 
 
 def edtf_parts(value: str, lang: str) -> list[tuple[str, dt.date | None]]:
@@ -219,19 +213,16 @@ def edtf_parts(value: str, lang: str) -> list[tuple[str, dt.date | None]]:
     year, uncertain or approximate). Forms beyond that stay as written."""
     from babel.dates import format_skeleton
 
-    parts = []
-    for text in value.split("/"):
-        match = _EDTF_PART.match(text)
-        if text in ("..", ""):
-            parts.append(("…", None))
-        elif not match:
-            parts.append((text, None))
-        else:
-            year, month, day, qualifier = match.groups()
-            date = dt.date(int(year), int(month or 1), int(day or 1))
-            skeleton = "yMMMd" if day else "yMMMM" if month else "y"
-            parts.append((format_skeleton(skeleton, date, locale=lang) + qualifier, date if day and not qualifier else None))
-    return parts
+    try:
+        ends = dates.ends(value)
+    except ValueError:
+        return [(value, None)]
+    return [
+        ("…", None) if end.open
+        else (format_skeleton(_SKELETONS[end.precision], end.day, locale=lang) + end.qualifier,
+              end.day if end.exact_day else None)
+        for end in ends
+    ]
 
 
 def edtf_text(value: str, lang: str) -> str:

@@ -3,7 +3,7 @@ that none drifted.
 
 Sources: the titles and descriptions of ``datapackage.json`` and the marked
 strings of ``src/kz_between_chairs/`` (CLI messages, indicator sentences);
-see ``kz_between_chairs.catalog_sources``.  Updating keeps every translation,
+see ``kz_between_chairs.catalog_update``.  Updating keeps every translation,
 drops obsolete entries, adds new ones empty (English: copied from the
 msgid) and marks nothing fuzzy.
 
@@ -19,13 +19,12 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+from kz_between_chairs import catalog_update, catalogs
+from kz_between_chairs.descriptor import LANGUAGES, read
+from kz_between_chairs.validate.catalogs import sync
+from kz_between_chairs.validate.problems import Context
 
-from kz_between_chairs import catalog_sources  # noqa: E402
-from kz_between_chairs.descriptor import LANGUAGES, read  # noqa: E402
-from kz_between_chairs.validate.catalogs import sync  # noqa: E402
-from kz_between_chairs.validate.problems import Context  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,16 +38,16 @@ def main(argv: list[str] | None = None) -> int:
             print(problem.format())
         return 1 if problems else 0
 
-    template = catalog_sources.extract(read(ROOT / "datapackage.json"))
-    outputs = {catalog_sources.TEMPLATE: catalog_sources.render(template)}
+    template = catalog_update.extract(read(ROOT / "datapackage.json"))
+    outputs = {catalogs.TEMPLATE: catalog_update.po_bytes(template)}
     for lang in LANGUAGES:
-        file = catalog_sources.catalog_file(lang)
+        file = catalogs.catalog_file(lang)
         try:
-            current = catalog_sources.read(ROOT / file) if (ROOT / file).is_file() else None
+            current = catalog_update.parse_file(ROOT / file) if (ROOT / file).is_file() else None
         except ValueError as exc:  # nothing is written until every catalog is read
             print(f"{file}: not a catalog: {exc}", file=sys.stderr)
             return 1
-        outputs[file] = catalog_sources.render(catalog_sources.update(template, lang, current))
+        outputs[file] = catalog_update.po_bytes(catalog_update.update(template, lang, current))
     for file, data in outputs.items():
         path = ROOT / file
         if not path.is_file() or path.read_bytes() != data:

@@ -16,29 +16,20 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import json
 import sys
 from pathlib import Path
 
+from kz_between_chairs.__about__ import __version__
+from kz_between_chairs.csv_format import format_rows, read_rows
+from kz_between_chairs.dates import BOUNDS, bounded_field, bounds
+from kz_between_chairs.descriptor import file_stats, read, write
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
-
-from kz_between_chairs.__about__ import __version__  # noqa: E402
-from kz_between_chairs.descriptor import file_stats, write  # noqa: E402
-from kz_between_chairs.dates import BOUNDS, bounded_field, bounds  # noqa: E402
-
-
-def csv_text(rows: list[list[str]]) -> str:
-    """Serialise rows exactly as the package's CSVs are written."""
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    return out.getvalue()
 
 
 def with_bounds(path: Path, edtf_column: str) -> str:
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    """The text of the table at ``path`` with its bounds columns derived."""
+    rows = read_rows(path)
     header = rows[0]
     src, lo, hi = (header.index(c) for c in (edtf_column, *BOUNDS))
     for row in rows[1:]:
@@ -48,7 +39,7 @@ def with_bounds(path: Path, edtf_column: str) -> str:
             row[hi] = end.isoformat() if end else ""
         else:
             row[lo] = row[hi] = ""
-    return csv_text(rows)
+    return format_rows(rows)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
 
     drift: list[str] = []
     descriptor_path = ROOT / "datapackage.json"
-    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    descriptor = read(descriptor_path)
     for resource in descriptor["resources"]:
         path = ROOT / resource["path"]
         edtf_column = bounded_field(resource)

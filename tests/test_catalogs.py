@@ -3,14 +3,13 @@ exact line it names, and the update script's promises."""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
 
-from kz_between_chairs import catalog_sources as cs
-from kz_between_chairs.descriptor import LANGUAGES
-from kz_between_chairs.i18n import compile_po
+from kz_between_chairs import catalog_update as cu
+from kz_between_chairs import catalogs
+from kz_between_chairs.descriptor import LANGUAGES, read, resource, write
 from kz_between_chairs.validate.catalogs import RULES, check
 from kz_between_chairs.validate.problems import Context
 
@@ -23,7 +22,7 @@ def problems(descriptor_path: Path) -> list[str]:
 
 
 def catalog(package: Path, lang: str) -> Path:
-    return package.parent / cs.catalog_file(lang)
+    return package.parent / catalogs.catalog_file(lang)
 
 
 def line_of(path: Path, line: str) -> int:
@@ -54,7 +53,7 @@ def test_every_rule_is_listed():
 
 def test_catalog_missing(package_copy):
     catalog(package_copy, "ru").unlink()
-    (package_copy.parent / cs.TEMPLATE).unlink()
+    (package_copy.parent / catalogs.TEMPLATE).unlink()
     assert problems(package_copy) == [
         f"translations/ru/LC_MESSAGES/messages.po: catalog-missing: no catalog for ru; {RUN}",
         f"translations/messages.pot: catalog-missing: no template; {RUN}",
@@ -147,11 +146,10 @@ def test_catalog_placeholder(package_copy):
 
 
 def test_template_out_of_sync_with_the_descriptor(package_copy):
-    descriptor = json.loads(package_copy.read_text(encoding="utf-8"))
-    units = next(r for r in descriptor["resources"] if r["name"] == "units")
-    units["title"] = "Units of measure"
-    package_copy.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
-    pot = package_copy.parent / cs.TEMPLATE
+    package = read(package_copy)
+    resource("units", package)["title"] = "Units of measure"
+    write(package_copy, package)
+    pot = package_copy.parent / catalogs.TEMPLATE
     assert problems(package_copy) == [
         f"translations/messages.pot: catalog-sync: missing entry 'Units of measure': in the sources "
         f"(datapackage.json, src/kz_between_chairs/), not in this file; {RUN}",
@@ -206,7 +204,7 @@ def test_a_wheel_s_compiled_catalogs_are_checked_without_a_template(package_copy
     translations = package_copy.parent / "translations"
     for lang in LANGUAGES:
         po = catalog(package_copy, lang)
-        po.with_suffix(".mo").write_bytes(compile_po(po))
+        po.with_suffix(".mo").write_bytes(catalogs.compile_po(po))
         po.unlink()
     (translations / "messages.pot").unlink()
     assert problems(package_copy) == []
@@ -215,29 +213,29 @@ def test_a_wheel_s_compiled_catalogs_are_checked_without_a_template(package_copy
 
 
 def test_update_writes_the_same_bytes_twice():
-    template = cs.extract(json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8")))
-    once = cs.render(template)
-    assert cs.render(cs.extract(json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8")))) == once
+    template = cu.extract(read())
+    once = cu.po_bytes(template)
+    assert cu.po_bytes(cu.extract(read())) == once
     assert b"POT-Creation-Date" not in once and b"Generated-By" not in once
     for lang in LANGUAGES:
-        first = cs.render(cs.update(template, lang, cs.read(ROOT / cs.catalog_file(lang))))
-        again = cs.read_bytes(first)
-        assert cs.render(cs.update(template, lang, again)) == first, lang
+        first = cu.po_bytes(cu.update(template, lang, cu.parse_file(ROOT / catalogs.catalog_file(lang))))
+        again = cu.parse(first)
+        assert cu.po_bytes(cu.update(template, lang, again)) == first, lang
 
 
 def test_update_keeps_translations_drops_obsolete_and_guesses_nothing():
-    template = cs.extract(json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8")))
-    old = cs.read(ROOT / cs.catalog_file("ru"))
+    template = cu.extract(read())
+    old = cu.parse_file(ROOT / catalogs.catalog_file("ru"))
     old.add("A string that left the sources", "Строка, которой больше нет")
     old.add("Indicator", ("Индикатор", "Индикаторы", "Индикаторов"))  # now plural: its shape changed
     del template["Units"]
     template.add("Units of measure")
-    new = cs.update(template, "ru", old)
+    new = cu.update(template, "ru", old)
     assert new["Indicators"].string == "Индикаторы"
     assert "A string that left the sources" not in new and not new.obsolete
     assert new["Units of measure"].string == ""  # not fuzzy-matched to "Units"
     assert not any(m.fuzzy for m in new if m.id)
-    english = cs.update(template, "en")
+    english = cu.update(template, "en")
     assert english["Units of measure"].string == "Units of measure"
     assert english["{number} week"].string == ("{number} week", "{number} weeks")
 
@@ -252,11 +250,8 @@ def test_update_script_check_passes_on_the_repository():
 
 def test_update_never_copies_english_into_the_next_language():
     # One template serves every language; filling in English must not leak.
-    from kz_between_chairs import catalog_sources
-    from kz_between_chairs.descriptor import read
-
-    template = catalog_sources.extract(read())
-    english = catalog_sources.update(template, "en")
-    russian = catalog_sources.update(template, "ru")
+    template = cu.extract(read())
+    english = cu.update(template, "en")
+    russian = cu.update(template, "ru")
     assert english.get("Entities").string == "Entities"
     assert russian.get("Entities").string == ""

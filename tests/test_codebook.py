@@ -46,15 +46,24 @@ def test_required_means_required_or_key(table):
         assert bool(book.loc[field["name"], "required"]) is expected, field["name"]
 
 
-def test_vocabulary_names_the_referenced_table_or_the_allowed_values():
-    book = describe("indicators").set_index("field")["vocabulary"]
-    assert book["measure"] == "measures"
-    assert book["unit"] == "units"
-    assert book["subject_id"] == "entities"
-    assert book["comparator"] == "=, ~, >, >=, <, <="
-    assert book["label_kk"] == "" and book["value"] == ""
-    assert describe("entity_names").set_index("field").loc["name_type", "vocabulary"] == (
-        "official, short, abbreviation, historical, as_in_article"
+def test_references_name_the_referenced_table_and_allowed_the_closed_list():
+    book = describe("indicators").set_index("field")
+    assert book.loc["measure", "references"] == "measures"
+    assert book.loc["unit", "references"] == "units"
+    assert book.loc["subject_id", "references"] == "entities"
+    assert book.loc["comparator", "allowed"] == ("=", "~", ">", ">=", "<", "<=")
+    assert book.loc["unit", "allowed"] == () and book.loc["comparator", "references"] == ""
+    assert book.loc["label_kk", ["references", "allowed"]].tolist() == ["", ()]
+    assert describe("entity_names").set_index("field").loc["name_type", "allowed"] == (
+        "official", "short", "abbreviation", "historical", "as_in_article"
+    )
+
+
+def test_facts_name_types_requirement_and_where_values_come_from():
+    rows = {row.field: row for row in describe("indicators").itertuples()}
+    assert codebook.facts(rows["value"]) == "number, pandas float64; required"
+    assert codebook.facts(rows["counterpart_id"], table=lambda t: f"<{t}>") == (
+        "string, pandas string; optional; values: <entities>"
     )
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kz_between_chairs import i18n
-from kz_between_chairs.catalog_sources import catalog_file
+from kz_between_chairs.catalogs import catalog_file, compile_po
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -63,7 +63,7 @@ def test_unknown_language():
 
 
 def test_checkout_compiles_the_po_in_memory(root):
-    folder = i18n.catalog_dir(root, "kk")
+    folder = (root / catalog_file("kk")).parent
     folder.mkdir(parents=True)
     shutil.copy2(ROOT / catalog_file("kk"), folder)
     assert i18n.gettext("Indicators", "kk") == "Индикаторлар"
@@ -71,10 +71,10 @@ def test_checkout_compiles_the_po_in_memory(root):
 
 
 def test_wheel_reads_the_compiled_mo_first(root):
-    folder = i18n.catalog_dir(root, "ru")
+    folder = (root / catalog_file("ru")).parent
     folder.mkdir(parents=True)
     po = ROOT / catalog_file("ru")
-    (folder / "messages.mo").write_bytes(i18n.compile_po(po))
+    (folder / "messages.mo").write_bytes(compile_po(po))
     # a .po next to it that says otherwise is not read
     (folder / "messages.po").write_text(
         po.read_text(encoding="utf-8").replace('msgstr "Индикаторы"', 'msgstr "не этот"'), encoding="utf-8"
@@ -88,7 +88,7 @@ def test_missing_catalog_is_a_clear_error(root):
 
 
 def test_each_catalog_is_read_once(root):
-    folder = i18n.catalog_dir(root, "de")
+    folder = (root / catalog_file("de")).parent
     folder.mkdir(parents=True)
     shutil.copy2(ROOT / catalog_file("de"), folder)
     assert i18n.translations("de") is i18n.translations("de")

@@ -247,10 +247,9 @@ def test_columns_must_match_the_schema(shipped):
 def test_schema_types_drive_the_dtypes(shipped):
     """Integer fields are nullable Int64, whether or not a cell is empty."""
     path = shipped / "datapackage.json"
-    package = json.loads(path.read_text(encoding="utf-8"))
-    units = next(r for r in package["resources"] if r["name"] == "units")
-    units["schema"]["fields"].append({"name": "rank", "type": "integer"})
-    path.write_text(json.dumps(package), encoding="utf-8")
+    package = descriptor.read(path)
+    descriptor.resource("units", package)["schema"]["fields"].append({"name": "rank", "type": "integer"})
+    descriptor.write(path, package)
     csv_path = shipped / "data" / "units.csv"
     lines = csv_path.read_text(encoding="utf-8").splitlines()
     body = [f"{line},{n if n != 2 else ''}" for n, line in enumerate(lines[1:], start=1)]

@@ -245,20 +245,15 @@ def _cells(frame):
 
 
 def _describe(args: argparse.Namespace, lang: str) -> None:
-    from .codebook import describe
+    from .codebook import describe, facts
 
     book = describe(args.table, args.lang or lang)
-    _ = partial(i18n.gettext, lang=book.attrs["lang"])
     width = _width()
     print(f"{args.table}: {book.attrs['title']}")
     print(textwrap.fill(book.attrs["description"], width))
     for row in book.itertuples(index=False):
-        facts = [f"{row.type}, pandas {row.dtype}", _("required") if row.required else _("optional")]
-        if row.vocabulary:
-            # Translators: {vocabulary} is a table name (units) or a list of codes (=, ~, >).
-            facts.append(_("values: {vocabulary}").format(vocabulary=row.vocabulary))
         print()
-        print(f"{row.field}  ({'; '.join(facts)})")
+        print(f"{row.field}  ({facts(row, book.attrs['lang'])})")
         text = f"{row.title}: {row.description}" if row.description else row.title
         print(textwrap.fill(text, width, initial_indent="    ", subsequent_indent="    "))
 

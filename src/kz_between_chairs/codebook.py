@@ -7,7 +7,8 @@ source strings are the descriptor's own).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from . import descriptor, i18n
 from .loader import dtypes
@@ -15,7 +16,7 @@ from .loader import dtypes
 if TYPE_CHECKING:
     import pandas as pd
 
-COLUMNS = ("field", "type", "dtype", "required", "vocabulary", "title", "description")
+COLUMNS = ("field", "type", "dtype", "required", "references", "allowed", "title", "description")
 """Columns of :func:`describe`, in order."""
 
 
@@ -23,18 +24,18 @@ def describe(name: str, lang: str = "en") -> pd.DataFrame:
     """The codebook of table ``name``: one row per column of the CSV.
 
     ``type`` is the Table Schema type, ``dtype`` the pandas dtype
-    :func:`kz_between_chairs.load` gives the column, ``vocabulary`` where
-    its values come from (the table a foreign key points into, or the allowed
-    values of a closed list, empty where the values are free); ``title`` and
-    ``description`` are in ``lang``.  Text cells are plain strings, never
-    missing (empty instead), so rows can be iterated without NA checks.  The
-    table's own title and description are in ``.attrs``.
+    :func:`kz_between_chairs.load` gives the column; ``references`` the
+    table a foreign key points into (empty if none) and ``allowed`` the
+    values of a closed list (a tuple, empty where the values are free);
+    ``title`` and ``description`` are in ``lang``.  Text cells are plain
+    strings, never missing (empty instead), so rows can be iterated without
+    NA checks.  The table's own title and description are in ``.attrs``.
 
     >>> book = describe("indicators", lang="de")
-    >>> book.set_index("field").loc["comparator", "vocabulary"]
-    '=, ~, >, >=, <, <='
+    >>> book.set_index("field").loc["comparator", "allowed"]
+    ('=', '~', '>', '>=', '<', '<=')
     >>> row = book.set_index("field").loc["unit"]
-    >>> row["vocabulary"], row["dtype"], bool(row["required"])
+    >>> row["references"], row["dtype"], bool(row["required"])
     ('units', 'category', True)
     >>> sorted(book.attrs)
     ['description', 'lang', 'table', 'title']
@@ -54,19 +55,14 @@ def describe(name: str, lang: str = "en") -> pd.DataFrame:
     for field in schema["fields"]:
         column = field["name"]
         constraints = field.get("constraints", {})
-        if column in references:
-            vocabulary = references[column][0]
-        elif "enum" in constraints:
-            vocabulary = ", ".join(map(str, constraints["enum"]))
-        else:
-            vocabulary = ""
         rows.append(
             (
                 column,
                 field.get("type", "string"),
                 kinds[column],
                 bool(constraints.get("required")) or column in schema.get("primaryKey", []),
-                vocabulary,
+                references[column][0] if column in references else "",
+                tuple(constraints.get("enum", ())),
                 _translated(field.get("title"), lang),
                 _translated(field.get("description"), lang),
             )
@@ -79,6 +75,29 @@ def describe(name: str, lang: str = "en") -> pd.DataFrame:
         description=_translated(res.get("description"), lang),
     )
     return book
+
+
+def facts(row: Any, lang: str = "en", table: Callable[[str], str] = str, value: Callable[[Any], str] = str) -> str:
+    """The facts of one codebook row (from ``describe(...).itertuples()``) on
+    one line: types, required or optional, where the values come from.
+    ``table`` and ``value`` write a referenced table and an allowed value
+    (the Markdown codebook makes them links and code).
+
+    >>> rows = {row.field: row for row in describe("indicators").itertuples()}
+    >>> facts(rows["unit"], "de")
+    'string, pandas category; erforderlich; Werte: units'
+    >>> facts(rows["comparator"], "en", value=lambda v: f"`{v}`")
+    'string, pandas category; required; values: `=`, `~`, `>`, `>=`, `<`, `<=`'
+    """
+    _ = i18n.gettext
+    out = [f"{row.type}, pandas {row.dtype}", _("required", lang) if row.required else _("optional", lang)]
+    # Translators: {vocabulary} is a table name (units) or a list of codes (=, ~, >).
+    values = _("values: {vocabulary}", lang)
+    if row.references:
+        out.append(values.format(vocabulary=table(row.references)))
+    elif row.allowed:
+        out.append(values.format(vocabulary=", ".join(map(value, row.allowed))))
+    return "; ".join(out)
 
 
 def _translated(text: str | None, lang: str) -> str:

@@ -19,10 +19,6 @@ from typing import Any
 
 from ._paths import datapackage_path
 
-LANGUAGES = ("de", "en", "kk", "ru")
-"""BCP 47 tags of the four label languages, in column order."""
-
-
 def read(path: str | Path | None = None) -> dict[str, Any]:
     """Parse a descriptor; the shipped one when ``path`` is None (cached)."""
     if path is None:
@@ -33,6 +29,15 @@ def read(path: str | Path | None = None) -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _shipped() -> dict[str, Any]:
     return json.loads(datapackage_path().read_text(encoding="utf-8"))
+
+
+LANGUAGES: tuple[str, ...] = tuple(_shipped()["languages"])
+"""BCP 47 tags of the label languages, in column order: the descriptor's
+``languages``, the one home of the list (labels, catalogs, ``--lang``).
+
+>>> LANGUAGES
+('de', 'en', 'kk', 'ru')
+"""
 
 
 def write(path: str | Path, descriptor: dict[str, Any]) -> None:

@@ -2,7 +2,7 @@
 descriptions of the descriptor, the CLI's messages, the sentences that state
 an indicator.
 
-The catalogs live in ``translations/<lang>/LC_MESSAGES/messages.po`` (see
+The catalogs live where :mod:`kz_between_chairs.catalogs` says (see also
 ``translations/README.md``).  An installed wheel carries them compiled
 (``messages.mo``, built by ``scripts/hatch_build.py``); a source checkout has
 only the ``.po`` files, which are compiled in memory with babel on first use.
@@ -24,13 +24,10 @@ from __future__ import annotations
 import gettext as _gettext
 import io
 from functools import lru_cache
-from pathlib import Path
 
 from ._paths import package_root
+from .catalogs import catalog_file, compile_po
 from .descriptor import LANGUAGES
-
-DOMAIN = "messages"
-"""The gettext domain: ``<lang>/LC_MESSAGES/messages.po``."""
 
 
 def check_language(lang: str) -> str:
@@ -42,15 +39,6 @@ def check_language(lang: str) -> str:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; allowed: {', '.join(LANGUAGES)}")
     return lang
-
-
-def catalog_dir(root: Path, lang: str) -> Path:
-    """Folder of one language's catalog under a package (or repository) root.
-
-    >>> catalog_dir(Path("pkg"), "kk").as_posix()
-    'pkg/translations/kk/LC_MESSAGES'
-    """
-    return root / "translations" / lang / "LC_MESSAGES"
 
 
 def gettext(message: str, lang: str = "en") -> str:
@@ -85,27 +73,13 @@ def Nn_(singular: str, plural: str) -> tuple[str, str]:
 @lru_cache(maxsize=None)
 def translations(lang: str) -> _gettext.NullTranslations:
     """The compiled catalog of ``lang``, read once per process."""
-    folder = catalog_dir(package_root(), check_language(lang))
-    mo = folder / f"{DOMAIN}.mo"
+    root = package_root()
+    mo, po = root / catalog_file(check_language(lang), ".mo"), root / catalog_file(lang)
     if mo.is_file():
         with mo.open("rb") as fh:
             return _gettext.GNUTranslations(fh)
-    po = folder / f"{DOMAIN}.po"
     if po.is_file():
         return _gettext.GNUTranslations(io.BytesIO(compile_po(po)))
     raise FileNotFoundError(
-        f"kz_between_chairs: no catalog for {lang!r} ({mo.name} or {po.name} in {folder}); reinstall the package"
+        f"kz_between_chairs: no catalog for {lang!r} ({mo.name} or {po.name} in {po.parent}); reinstall the package"
     )
-
-
-def compile_po(po: Path) -> bytes:
-    """The ``.mo`` bytes of a ``.po`` file, made in memory (fuzzy entries are
-    left out, as msgfmt does)."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    with po.open("rb") as fh:
-        catalog = read_po(fh)
-    out = io.BytesIO()
-    write_mo(out, catalog)
-    return out.getvalue()

@@ -45,13 +45,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from . import descriptor
+from . import dates, descriptor
 from ._paths import package_root
 from .i18n import N_, Nn_, check_language, gettext, ngettext
 
@@ -151,8 +150,6 @@ _ON_DAY = N_("on {date}")
 # them for your language.
 _BETWEEN = N_("between {start} and {end}")
 
-_EDTF = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_QUALIFIERS = str.maketrans("", "", "?~%")
 _SKELETONS = {"month": "yMMMM", "year": "y"}  # CLDR skeletons: the locale orders the parts
 
 
@@ -248,8 +245,10 @@ def when(period: str, lang: str) -> str:
     ValueError: cannot put the period '2022-01/..' into words: only a year, month or day, or a closed interval of them
     """
     try:
-        parts = [_edtf(part) for part in period.split("/")]
+        parts = [(end.day, end.precision) for end in dates.ends(period)]
     except ValueError:
+        parts = []
+    if any(precision is None for _, precision in parts):  # an open end
         parts = []
     if len(parts) == 1:
         day, precision = parts[0]
@@ -272,16 +271,6 @@ def _date(day: dt.date, precision: str, lang: str) -> str:
     if precision == "day":
         return format_date(day, "long", locale=lang)
     return format_skeleton(_SKELETONS[precision], day, locale=lang)
-
-
-def _edtf(text: str) -> tuple[dt.date, str]:
-    """A year, month or day of EDTF (qualifiers dropped) and its precision."""
-    match = _EDTF.fullmatch(text.translate(_QUALIFIERS))
-    if not match:
-        raise ValueError(text)
-    year, month, day = match.groups()
-    precision = "day" if day else "month" if month else "year"
-    return dt.date(int(year), int(month or 1), int(day or 1)), precision
 
 
 def _decimal(value: Any) -> Decimal:

@@ -19,7 +19,8 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.plurals import get_plural
 
-from .. import catalog_sources, statements
+from .. import catalog_update, statements
+from ..catalogs import TEMPLATE, catalog_file
 from ..descriptor import LANGUAGES, field
 from .problems import Context, Problem
 
@@ -31,7 +32,7 @@ RULES = {
     "catalog-plural-forms": "the Plural-Forms header is CLDR's for the catalog's language",
     "catalog-placeholder": "a translation has exactly the placeholders of its source string",
     "catalog-sync": "the template holds exactly the strings of its sources, each catalog exactly "
-    f"the template's entries (fix: {catalog_sources.UPDATE_COMMAND})",
+    f"the template's entries (fix: {catalog_update.UPDATE_COMMAND})",
     "statement-template": "every indicator has a sentence that fits its period, every unit its quantity phrases",
 }
 
@@ -89,21 +90,21 @@ def _load(ctx: Context) -> tuple[_Loaded | None, dict[str, _Loaded], list[Proble
     problems: list[Problem] = []
     catalogs: dict[str, _Loaded] = {}
     for lang in LANGUAGES:
-        po = catalog_sources.catalog_file(lang)
+        po = catalog_file(lang)
         mo = po[: -len(".po")] + ".mo"
         if (ctx.root / po).is_file():
             catalogs[lang] = _read(ctx.root, po, problems)
         elif (ctx.root / mo).is_file():
             catalogs[lang] = _read_mo(ctx.root, mo, problems)
         else:
-            problems.append(Problem(po, None, None, "catalog-missing", f"no catalog for {lang}; run: {catalog_sources.UPDATE_COMMAND}"))
+            problems.append(Problem(po, None, None, "catalog-missing", f"no catalog for {lang}; run: {catalog_update.UPDATE_COMMAND}"))
     template = None
-    if (ctx.root / catalog_sources.TEMPLATE).is_file():
-        template = _read(ctx.root, catalog_sources.TEMPLATE, problems)
+    if (ctx.root / TEMPLATE).is_file():
+        template = _read(ctx.root, TEMPLATE, problems)
     elif any(loaded.text is not None for loaded in catalogs.values()):
         # a source tree (its catalogs are .po files) must have the template too
-        problems.append(Problem(catalog_sources.TEMPLATE, None, None, "catalog-missing",
-                                f"no template; run: {catalog_sources.UPDATE_COMMAND}"))
+        problems.append(Problem(TEMPLATE, None, None, "catalog-missing",
+                                f"no template; run: {catalog_update.UPDATE_COMMAND}"))
     return template, catalogs, problems
 
 
@@ -136,20 +137,20 @@ def _read_mo(root: Path, file: str, problems: list[Problem]) -> _Loaded:
 
 
 def _sync(ctx: Context, template: _Loaded | None, catalogs: dict[str, _Loaded]) -> Iterator[Problem]:
-    expected = catalog_sources.extract(ctx.descriptor)
+    expected = catalog_update.extract(ctx.descriptor)
     if template is not None and template.catalog is not None:
-        for drift in catalog_sources.drift(expected, template.catalog):
+        for drift in catalog_update.drift(expected, template.catalog):
             yield _drift_problem(template.file, drift, SOURCES)
-        reference, name = template.catalog, catalog_sources.TEMPLATE
+        reference, name = template.catalog, TEMPLATE
     else:
         reference, name = expected, SOURCES
     for loaded in catalogs.values():
         if loaded.catalog is not None:
-            for drift in catalog_sources.drift(reference, loaded.catalog):
+            for drift in catalog_update.drift(reference, loaded.catalog):
                 yield _drift_problem(loaded.file, drift, name)
 
 
-def _drift_problem(file: str, drift: catalog_sources.Drift, source: str) -> Problem:
+def _drift_problem(file: str, drift: catalog_update.Drift, source: str) -> Problem:
     line = drift.message.lineno if drift.kind == "obsolete" else None
     return Problem(file, line, None, "catalog-sync", drift.describe(source))
 
@@ -162,11 +163,11 @@ def _entries(loaded: _Loaded) -> Iterator[Problem]:
     for message in catalog:
         if not message.id:
             continue
-        shown = catalog_sources.shown(message)
+        shown = catalog_update.shown(message)
         line = message.lineno
         if message.fuzzy:
             yield Problem(file, line, None, "catalog-fuzzy", f"fuzzy entry {shown}: check the translation, then remove the flag")
-        forms = catalog_sources.strings(message)
+        forms = catalog_update.strings(message)
         ids = message.id if isinstance(message.id, (list, tuple)) else (message.id,)
         wanted = set().union(*map(placeholders, ids))
         for i, text in enumerate(forms):

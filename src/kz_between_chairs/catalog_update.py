@@ -1,6 +1,6 @@
-"""The catalogs' sources, and the one place that knows how the catalog files
-are made: extraction of the template, update of a language's catalog from
-it, the exact bytes written, and what "out of sync" means.
+"""Keeping the catalogs in step with their sources: extraction of the
+template, update of a language's catalog from it, the exact bytes written,
+and what "out of sync" means.
 
 ``scripts/update_catalogs.py`` writes with these functions; the validator's
 ``catalog-sync`` rule (:mod:`kz_between_chairs.validate.catalogs`) checks
@@ -26,7 +26,6 @@ True
 from __future__ import annotations
 
 import copy
-
 import io
 import re
 from collections.abc import Iterator
@@ -40,13 +39,11 @@ from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po, write_po
 
 from .__about__ import __version__
-from .i18n import DOMAIN
+from .catalogs import DOMAIN
 
 PROJECT = "kz-between-chairs"
 SOURCE_LANGUAGE = "en"
 """The language of the msgids: its catalog is filled from the template."""
-TEMPLATE = f"translations/{DOMAIN}.pot"
-"""The template, relative to the package root."""
 KEYWORDS = {"gettext": None, "ngettext": (1, 2), "_": None, "N_": None, "Nn_": (1, 2)}
 """Functions whose literal arguments are extracted (babel keyword specs)."""
 COMMENT_TAG = "Translators:"
@@ -59,15 +56,6 @@ CODE_PREFIX = "src/kz_between_chairs/"
 # Never written: dates and the babel version change with every run or machine,
 # and babel fills the bug address with a placeholder when there is none.
 _DROPPED = re.compile(rb'^"(?:POT-Creation-Date|PO-Revision-Date|Generated-By|Report-Msgid-Bugs-To): [^"]*"\n', re.M)
-
-
-def catalog_file(lang: str) -> str:
-    """The catalog of ``lang``, relative to the package root.
-
-    >>> catalog_file("ru")
-    'translations/ru/LC_MESSAGES/messages.po'
-    """
-    return f"translations/{lang}/LC_MESSAGES/{DOMAIN}.po"
 
 
 def extract(desc: dict[str, Any], code_dir: Path = CODE_DIR) -> Catalog:
@@ -125,26 +113,26 @@ def update(template: Catalog, lang: str, current: Catalog | None = None) -> Cata
             continue
         if message.string is None or (message.fuzzy and _key(message) not in flagged):
             message.flags.discard("fuzzy")
-            message.string = _empty(message)
+            message.string = _no_translation(message)
         if lang == SOURCE_LANGUAGE and not any(strings(message)):
             message.string = message.id
     catalog.obsolete.clear()
     return catalog
 
 
-def render(catalog: Catalog) -> bytes:
+def po_bytes(catalog: Catalog) -> bytes:
     """The bytes of a ``.po``/``.pot`` file (deterministic)."""
     out = io.BytesIO()
     write_po(out, catalog, width=79, include_lineno=False, ignore_obsolete=True)
     return _DROPPED.sub(b"", out.getvalue())
 
 
-def read(path: Path) -> Catalog:
+def parse_file(path: Path) -> Catalog:
     """Parse a ``.po``/``.pot`` file (babel; ValueError when it is not one)."""
-    return read_bytes(path.read_bytes())
+    return parse(path.read_bytes())
 
 
-def read_bytes(data: bytes) -> Catalog:
+def parse(data: bytes) -> Catalog:
     """Parse the bytes of a ``.po``/``.pot`` file (ValueError when they are not one)."""
     from babel.messages.pofile import PoFileError
 
@@ -196,7 +184,7 @@ def strings(message: Message) -> tuple[str, ...]:
     return tuple(message.string) if isinstance(message.string, (list, tuple)) else (message.string,)
 
 
-def _empty(message: Message) -> str | tuple[str, ...]:
+def _no_translation(message: Message) -> str | tuple[str, ...]:
     return ("",) * len(message.string) if isinstance(message.string, (list, tuple)) else ""
 
 
