@@ -1,5 +1,6 @@
-"""CITATION.cff: consistent with the package, read exactly as pyyaml reads it,
-and turned by cite() into BibTeX that a BibTeX parser accepts and APA text."""
+"""CITATION.cff: consistent with the package, read with PyYAML, and turned by
+cite() into BibTeX that a BibTeX parser accepts, APA text, CSL-JSON and RIS
+that a RIS reader reads back."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ from pathlib import Path
 
 import bibtexparser
 import pytest
+import rispy
 import yaml
 from bibtexparser import middlewares
 
 import kz_between_chairs as kz
 from kz_between_chairs import citation
 from kz_between_chairs.citation import apa, bibtex, read_cff
+from kz_between_chairs.descriptor import read
 
 ROOT = Path(__file__).resolve().parents[1]
 CFF = ROOT / "CITATION.cff"
@@ -28,14 +31,10 @@ def cff() -> dict:
 
 @pytest.fixture(scope="module")
 def descriptor() -> dict:
-    return json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    return read()
 
 
 # --- the file ---------------------------------------------------------------
-
-
-def test_reader_reads_citation_cff_exactly_as_pyyaml(cff):
-    assert cff == yaml.safe_load(CFF.read_text(encoding="utf-8"))
 
 
 def test_cff_describes_the_package(cff, descriptor):
@@ -139,7 +138,7 @@ def test_apa_lists_several_authors_with_an_ampersand():
 
 
 def test_unknown_style_names_the_allowed_ones():
-    with pytest.raises(ValueError, match=r"^unknown citation style 'mla'; allowed: bibtex, apa$"):
+    with pytest.raises(ValueError, match=r"^unknown citation style 'mla'; allowed: bibtex, apa, csl-json, ris$"):
         kz.cite("mla")
 
 
@@ -148,89 +147,83 @@ def test_missing_metadata_is_named():
         apa({"title": "T", "year": 2020})
 
 
-# --- the YAML subset reader -------------------------------------------------
-
-SUPPORTED = {
-    "nested": """\
-        a:
-          b: 1
-          c:
-            d: "x # not a comment"
-        e: plain text   # a comment
-        """,
-    "sequences": """\
-        authors:
-          - family-names: Doe
-            given-names: 'Jane ''J.'''
-          - name: ACME
-        same-indent:
-        - one
-        - two: 2
-          three: null
-        -
-          nested: true
-        list-of-lists:
-          - - a
-            - b
-        """,
-    "block scalars": """\
-        folded: >-
-          first line
-          continues
-
-          new paragraph
-        kept: >
-          one
-          two
-        literal: |-
-          line 1
-            indented
-          # not a comment
-        clip: |
-          text
-
-        after: "escapes \\u00fc \\" \\\\ \\n"
-        """,
-    "versions and urls": """\
-        cff-version: 1.2.0
-        url: https://example.org/a#b
-        empty:
-        tilde: ~
-        negative: -3
-        """,
-}
+# --- CSL-JSON and RIS ----------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", SUPPORTED)
-def test_reader_agrees_with_pyyaml(name, tmp_path):
-    text = textwrap.dedent(SUPPORTED[name])
-    path = tmp_path / "CITATION.cff"
-    path.write_text(text, encoding="utf-8")
-    assert read_cff(path) == yaml.safe_load(text)
+def test_csl_json_is_the_dataset_and_the_article():
+    dataset, article = json.loads(kz.cite("csl-json"))
+    assert dataset == {
+        "id": "kz_between_chairs_2026",
+        "type": "dataset",
+        "title": "Kazakhstan between chairs: Russia, China and the West in 2022",
+        "author": [{"literal": "kz-between-chairs contributors"}],
+        "issued": {"date-parts": [[2026, 11, 29]]},
+        "version": kz.__version__,
+        "abstract": read_cff(CFF)["abstract"],
+    }
+    assert article == {
+        "id": "mohr_2022",
+        "type": "article-journal",
+        "title": "Zwischen den Stühlen",
+        "author": [{"family": "Mohr", "given": "Christoph P."}],
+        "issued": {"date-parts": [[2022]]},
+        "container-title": "IPG-Journal",
+        "language": "de",
+    }
 
 
-UNSUPPORTED = {
-    "flow sequence": ("a: [1, 2]\n", "CITATION.cff:1: unsupported YAML construct: '[1, 2]' (quote the value)"),
-    "anchor": ("a: &x 1\n", "CITATION.cff:1: unsupported YAML construct: '&x 1' (quote the value)"),
-    "date": ("a: 1\nd: 2026-11-29\n", "CITATION.cff:2: ambiguous plain value '2026-11-29': quote it"),
-    "float": ("a: 1.5\n", "CITATION.cff:1: ambiguous plain value '1.5': quote it"),
-    "yaml 1.1 boolean": ("a: yes\n", "CITATION.cff:1: ambiguous plain value 'yes': quote it"),
-    "octal": ("a: 010\n", "CITATION.cff:1: ambiguous plain value '010': quote it"),
-    "tab": ("a:\n\tb: 1\n", "CITATION.cff:2: tab in indentation"),
-    "bad indent": ("a: 1\n  b: 2\n", "CITATION.cff:2: unexpected indentation"),
-    "duplicate": ("a: 1\na: 2\n", "CITATION.cff:2: duplicate key 'a'"),
-    "multi-line string": ('a: "one\n  two"\n', "CITATION.cff:1: unterminated or multi-line double-quoted string"),
-    "text after quote": ('a: "x" y\n', "CITATION.cff:1: unexpected text after the quoted string: 'y'"),
-    "colon in plain": ("a: b: c\n", "CITATION.cff:1: a plain value cannot contain ': ' (quote it): 'b: c'"),
-    "keep chomping": ("a: |+\n  x\n", "CITATION.cff:1: unsupported block scalar header '|+' (use >, >-, | or |-)"),
-    "top-level list": ("- a\n", "CITATION.cff:1: the document must be a mapping starting at column 1"),
-    "empty": ("# nothing\n", "CITATION.cff: the file has no content"),
-}
+def test_csl_json_names_particles_and_keeps_real_addresses():
+    item = citation.csl_json(
+        {
+            "type": "software",
+            "title": "T",
+            "authors": [{"family-names": "Beethoven", "given-names": "Ludwig", "name-particle": "van"}],
+            "date-released": "2026-01-02",
+            "url": "https://data.example.kz/x",
+        }
+    )
+    assert item["author"] == [{"family": "Beethoven", "given": "Ludwig", "non-dropping-particle": "van"}]
+    assert (item["type"], item["URL"], item["issued"]) == ("software", "https://data.example.kz/x", {"date-parts": [[2026, 1, 2]]})
 
 
-@pytest.mark.parametrize("name", UNSUPPORTED)
-def test_reader_refuses_what_it_does_not_know_with_the_line(name, tmp_path):
-    text, message = UNSUPPORTED[name]
+def test_ris_reads_back_as_the_dataset_and_the_article():
+    text = kz.cite("ris")
+    assert "example.org" not in text
+    dataset, article = rispy.loads(text)
+    assert dataset["type_of_reference"] == "DATA"
+    assert (dataset["id"], dataset["year"], dataset["date"], dataset["edition"]) == (
+        "kz_between_chairs_2026", "2026", "2026/11/29", kz.__version__
+    )
+    assert dataset["authors"] == ["kz-between-chairs contributors"]
+    assert article == {
+        "type_of_reference": "JOUR",
+        "id": "mohr_2022",
+        "authors": ["Mohr, Christoph P."],
+        "title": "Zwischen den Stühlen",
+        "journal_name": "IPG-Journal",
+        "year": "2022",
+        "language": "German",
+    }
+    assert text.count("ER  - ") == 2 and not text.startswith("1")
+
+
+# --- reading CITATION.cff -------------------------------------------------------
+
+
+def test_reader_is_pyyaml(cff):
+    assert cff == yaml.safe_load(CFF.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("a: 1\nb: [1,\n", "CITATION.cff:3: not YAML: expected the node content, but found '<stream end>'"),
+        ("a: 1\n  b: 2\n", "CITATION.cff:2: not YAML: mapping values are not allowed here"),
+        ("- a\n", "CITATION.cff: the document must be a mapping of keys to values"),
+        ("# nothing\n", "CITATION.cff: the document must be a mapping of keys to values"),
+    ],
+)
+def test_reader_names_the_file_and_line_of_what_is_not_a_cff(tmp_path, text, message):
     path = tmp_path / "CITATION.cff"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError) as error:

@@ -329,7 +329,7 @@ USAGE_ERRORS = [  # argv, then the message after "kz-between-chairs <command>: e
      f"--lang: unknown language 'fr'; allowed: {LANG_LIST}"),
     (["export", "--lang", "en", "--format", "ods", "--out", "x"],
      "--format: unknown format 'ods'; allowed: csv, json, parquet, xlsx"),
-    (["cite", "--format", "mla"], "--format: unknown citation style 'mla'; allowed: bibtex, apa"),
+    (["cite", "--format", "mla"], "--format: unknown citation style 'mla'; allowed: bibtex, apa, csl-json, ris"),
     (["show", "events", "--limit", "0"], "--limit: '0' is not a whole number of at least 1"),
     (["show", "events", "--limit", "-3"], "--limit: '-3' is not a whole number of at least 1"),
     (["show", "events", "--limit", "ten"], "--limit: 'ten' is not a whole number of at least 1"),

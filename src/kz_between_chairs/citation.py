@@ -1,18 +1,20 @@
-"""Cite the dataset and the article it is made from, as BibTeX or APA.
+"""Cite the dataset and the article it is made from: BibTeX, APA, CSL-JSON
+(Zotero, Mendeley, pandoc) or RIS (EndNote, Zotero).
 
-Both citations are generated from ``CITATION.cff`` (the one home of the
-citation metadata): the dataset from its top level, the article from its
-``references``.  Using the data means citing both, so both are printed.
+Every style is generated from ``CITATION.cff`` (the one home of the citation
+metadata, read with PyYAML): the dataset from its top level, the article
+from its ``references``.  Using the data means citing both, so both are
+printed.
 
 >>> print(cite("apa"))  # doctest: +ELLIPSIS
 kz-between-chairs contributors. (...). Kazakhstan between chairs: ... (Version ...) [Data set].
 <BLANKLINE>
 Mohr, C. P. (2022). Zwischen den Stühlen. IPG-Journal.
 
-The runtime has no YAML library (pyyaml comes only with optional extras), so
-:func:`read_cff` reads the small subset of YAML that ``CITATION.cff`` uses and
-rejects everything else with the line number; ``tests/test_citation.py``
-checks that it reads exactly what pyyaml reads.
+BibTeX and APA are written here (no library writes APA from CFF, and the
+BibTeX needs the double braces that keep a German title's nouns); RIS goes
+through ``rispy``; CSL-JSON is plain JSON in the fields of the CSL data
+schema.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from urllib.parse import urlsplit
 
 from ._paths import package_root
 
-STYLES = ("bibtex", "apa")
+STYLES = ("bibtex", "apa", "csl-json", "ris")
 """The citation styles :func:`cite` knows."""
 
 # RFC 2606 reserves these hosts for examples: a URL on them is a placeholder
@@ -51,14 +53,25 @@ def cite(style: str = "bibtex") -> str:
     >>> cite("chicago")
     Traceback (most recent call last):
     ...
-    ValueError: unknown citation style 'chicago'; allowed: bibtex, apa
+    ValueError: unknown citation style 'chicago'; allowed: bibtex, apa, csl-json, ris
     """
     if style not in STYLES:
         raise ValueError(f"unknown citation style {style!r}; allowed: {', '.join(STYLES)}")
-    cff = read_cff(package_root() / "CITATION.cff")
-    works = [cff, *cff.get("references", [])]
-    render = bibtex if style == "bibtex" else apa
-    return "\n\n".join(render(work) for work in works)
+    works = cited_works()
+    if style == "csl-json":
+        return json.dumps([csl_json(work) for work in works], ensure_ascii=False, indent=2)
+    if style == "ris":
+        return ris(works)
+    write = bibtex if style == "bibtex" else apa
+    return "\n\n".join(write(work) for work in works)
+
+
+def cited_works(path: str | Path | None = None) -> list[dict[str, Any]]:
+    """The works to cite, as CFF mappings: the dataset (the top level of
+    ``CITATION.cff``, the shipped one unless ``path`` is given), then its
+    references."""
+    cff = read_cff(path or package_root() / "CITATION.cff")
+    return [cff, *cff.get("references", [])]
 
 
 # --- formatting --------------------------------------------------------------
@@ -126,10 +139,85 @@ def apa(work: dict[str, Any]) -> str:
     return " ".join(parts)
 
 
+_CSL_TYPES = {"dataset": "dataset", "article": "article-journal", "software": "software"}
+_RIS_TYPES = {"dataset": "DATA", "article": "JOUR", "software": "COMP"}
+
+
+def csl_json(work: dict[str, Any]) -> dict[str, Any]:
+    """One item of CSL-JSON (the data schema of citeproc, Zotero, pandoc).
+
+    >>> csl_json({"type": "article", "title": "T", "journal": "J", "year": 2022, "languages": ["de"],
+    ...           "authors": [{"family-names": "Doe", "given-names": "Jane"}]})  # doctest: +NORMALIZE_WHITESPACE
+    {'id': 'doe_2022', 'type': 'article-journal', 'title': 'T', 'author': [{'family': 'Doe', 'given': 'Jane'}],
+     'issued': {'date-parts': [[2022]]}, 'container-title': 'J', 'language': 'de'}
+    """
+    item = {
+        "id": _key(work, _year(work)),
+        "type": _CSL_TYPES.get(work.get("type", ""), "document"),
+        "title": _require(work, "title"),
+        "author": [_csl_name(a) for a in _require(work, "authors")],
+        "issued": {"date-parts": [_date_parts(work)]},
+    }
+    optional = {
+        "container-title": work.get("journal"),
+        "version": str(work["version"]) if work.get("version") else None,
+        "abstract": work.get("abstract"),
+        "URL": _url(work),
+        "language": (work.get("languages") or [None])[0],
+    }
+    return item | {k: v for k, v in optional.items() if v}
+
+
+def ris(works: list[dict[str, Any]]) -> str:
+    """RIS records of the works, one after the other (``rispy`` writes them).
+
+    >>> print(ris([{"type": "article", "title": "T", "journal": "J", "year": 2022,
+    ...             "authors": [{"family-names": "Doe", "given-names": "Jane"}]}]))  # doctest: +NORMALIZE_WHITESPACE
+    TY  - JOUR
+    ID  - doe_2022
+    AU  - Doe, Jane
+    TI  - T
+    JO  - J
+    PY  - 2022
+    ER  -
+    """
+    import rispy
+
+    class Writer(rispy.RisWriter):
+        def set_header(self, count: int) -> str:  # rispy numbers the records by default
+            return ""
+
+    records = []
+    for work in works:
+        year = _year(work)
+        record = {
+            "type_of_reference": _RIS_TYPES.get(work.get("type", ""), "GEN"),
+            "id": _key(work, year),
+            "authors": [_ris_name(a) for a in _require(work, "authors")],
+            "title": _require(work, "title"),
+            "journal_name": work.get("journal"),
+            "year": str(year),
+            "date": "/".join(f"{p:02d}" for p in _date_parts(work)) if work.get("date-released") else None,
+            "edition": str(work["version"]) if work.get("version") else None,
+            "abstract": work.get("abstract"),
+            "urls": [_url(work)] if _url(work) else None,
+            "language": ", ".join(_language_name(code) for code in work.get("languages") or []) or None,
+        }
+        records.append({k: v for k, v in record.items() if v})
+    return rispy.dumps(records, implementation=Writer).strip("\n")
+
+
 def _require(work: dict[str, Any], key: str) -> Any:
     if not work.get(key):
         raise ValueError(f"CITATION.cff: a cited work has no {key!r}: {work.get('title', work)!r}")
     return work[key]
+
+
+def _date_parts(work: dict[str, Any]) -> list[int]:
+    """[year, month, day] of ``date-released``, else [year]."""
+    if work.get("date-released"):
+        return [int(p) for p in str(work["date-released"]).split("-")]
+    return [_year(work)]
 
 
 def _year(work: dict[str, Any]) -> int:
@@ -164,6 +252,22 @@ def _person(author: dict[str, Any]) -> tuple[str, str] | None:
     return family, author.get("given-names", "")
 
 
+def _csl_name(author: dict[str, Any]) -> dict[str, str]:
+    if not author.get("family-names"):
+        return {"literal": author["name"]}
+    name = {"family": author["family-names"], "given": author.get("given-names", "")}
+    extra = {"non-dropping-particle": author.get("name-particle"), "suffix": author.get("name-suffix")}
+    return {k: v for k, v in (name | extra).items() if v}
+
+
+def _ris_name(author: dict[str, Any]) -> str:
+    person = _person(author)
+    if person is None:
+        return author["name"]
+    family, given = person
+    return f"{family}, {given}" if given else family
+
+
 def _bibtex_name(author: dict[str, Any]) -> str:
     person = _person(author)
     if person is None:  # an institution: braced so BibTeX does not split it
@@ -187,209 +291,37 @@ def _bibtex_escape(text: str) -> str:
 
 def _language_key(code: str) -> str:
     """biblatex's language key (``german``) for an ISO 639 code, via CLDR."""
+    return _language_name(code).lower()
+
+
+def _language_name(code: str) -> str:
+    """The English name of an ISO 639 code (``German``), from CLDR."""
     from babel import Locale
 
-    return Locale.parse(code).english_name.lower()
+    return Locale.parse(code).english_name
 
 
 # --- reading CITATION.cff ----------------------------------------------------
 
 
 def read_cff(path: str | Path) -> dict[str, Any]:
-    """Read a ``CITATION.cff`` file into plain dicts, lists and scalars.
+    """Read a ``CITATION.cff`` file (YAML, through PyYAML's safe loader).
+
+    A file that is not YAML, or whose top level is not a mapping, is a
+    ValueError naming the file and, where YAML says it, the line.
 
     >>> read_cff(package_root() / "CITATION.cff")["cff-version"]
     '1.2.0'
     """
+    import yaml
+
     path = Path(path)
-    return _YamlSubset(path.read_text(encoding="utf-8-sig"), path.name).document()
-
-
-_KEY = re.compile(r"([A-Za-z0-9_][A-Za-z0-9_.-]*):(?: +(.*))?$")
-_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)$")
-# Plain scalars that YAML 1.1 (pyyaml) reads as something else than a string
-# (its implicit resolvers: floats, ints in other bases, booleans, nulls,
-# timestamps, merge and value keys); the reader refuses them unless they are
-# a decimal integer or true/false/null.
-_NOT_A_STRING = re.compile(
-    r"[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?$|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?$"
-    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$|[-+]?\.(?:inf|Inf|INF)$|\.(?:nan|NaN|NAN)$"
-    r"|[-+]?0b[0-1_]+$|[-+]?0[0-7_]+$|[-+]?(?:0|[1-9][0-9_]*)$|[-+]?0x[0-9a-fA-F_]+$"
-    r"|(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$"
-    r"|(?:~|null|Null|NULL|<<|=)$|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
-)
-_CONSTANTS = {"true": True, "false": False, "null": None, "~": None}
-
-
-class _YamlSubset:
-    """Block mappings and sequences (``- key: value`` items included),
-    double- and single-quoted one-line scalars, plain scalars (strings,
-    integers, true/false/null), ``>``/``|`` block scalars with ``-`` or
-    default chomping, and comments. Anything else (flow collections, anchors,
-    tags, multi-line quoted strings, tabs, ambiguous plain scalars such as
-    dates and floats) is a ValueError naming the line: better refused than
-    read differently from the YAML readers the rest of the world uses."""
-
-    def __init__(self, text: str, name: str) -> None:
-        self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        self.name = name
-
-    def document(self) -> dict[str, Any]:
-        i = self._skip(0)
-        if i == len(self.lines):
-            raise ValueError(f"{self.name}: the file has no content")
-        if self._indent(i) != 0 or self._is_item(self.lines[i]):
-            self._fail(i, "the document must be a mapping starting at column 1")
-        value, i = self._mapping(i, 0)
-        i = self._skip(i)
-        if i < len(self.lines):
-            self._fail(i, "unexpected indentation")
-        return value
-
-    # --- lines
-
-    def _fail(self, i: int, message: str):
-        raise ValueError(f"{self.name}:{i + 1}: {message}")
-
-    def _skip(self, i: int) -> int:
-        """The index of the next line with content (not blank, not a comment)."""
-        while i < len(self.lines) and self.lines[i].strip()[:1] in ("", "#"):
-            i += 1
-        return i
-
-    def _indent(self, i: int) -> int:
-        line = self.lines[i]
-        indent = len(line) - len(line.lstrip(" "))
-        if line[indent:indent + 1] == "\t":
-            self._fail(i, "tab in indentation")
-        return indent
-
-    @staticmethod
-    def _is_item(content: str) -> bool:
-        return content == "-" or content.startswith("- ")
-
-    # --- collections
-
-    def _block(self, i: int, indent: int) -> tuple[Any, int]:
-        if self._is_item(self.lines[i][indent:]):
-            return self._sequence(i, indent)
-        return self._mapping(i, indent)
-
-    def _mapping(self, i: int, indent: int) -> tuple[dict[str, Any], int]:
-        result: dict[str, Any] = {}
-        while (i := self._skip(i)) < len(self.lines) and self._indent(i) >= indent:
-            if self._indent(i) > indent:
-                self._fail(i, "unexpected indentation")
-            content = self.lines[i][indent:]
-            match = _KEY.match(content)
-            if not match:
-                self._fail(i, f"expected 'key: value', found {content.strip()!r}")
-            key, rest = match.group(1), (match.group(2) or "").strip()
-            if key in result:
-                self._fail(i, f"duplicate key {key!r}")
-            if rest == "" or rest.startswith("#"):
-                result[key], i = self._nested(i, indent)
-            elif rest[0] in ">|":
-                result[key], i = self._block_scalar(i, rest, indent)
-            else:
-                result[key], i = self._scalar(i, rest), i + 1
-        return result, i
-
-    def _nested(self, i: int, indent: int) -> tuple[Any, int]:
-        """The value of a key with nothing after the colon: a nested block,
-        a sequence at the key's own indentation, or null."""
-        j = self._skip(i + 1)
-        if j < len(self.lines):
-            if self._indent(j) > indent:
-                return self._block(j, self._indent(j))
-            if self._indent(j) == indent and self._is_item(self.lines[j][indent:]):
-                return self._sequence(j, indent)
-        return None, i + 1
-
-    def _sequence(self, i: int, indent: int) -> tuple[list[Any], int]:
-        items: list[Any] = []
-        while (i := self._skip(i)) < len(self.lines) and self._indent(i) >= indent:
-            if self._indent(i) > indent:
-                self._fail(i, "unexpected indentation")
-            content = self.lines[i][indent:]
-            if not self._is_item(content):
-                break  # a key of the enclosing mapping
-            rest = content[1:].lstrip(" ")
-            if rest == "" or rest.startswith("#"):
-                value, i = self._nested(i, indent)
-            elif _KEY.match(rest) or self._is_item(rest):
-                # "- key: value": the item is a block starting where "key" starts;
-                # blank out the dash so the block reader sees a plain line
-                column = len(self.lines[i]) - len(rest)
-                self.lines[i] = " " * column + rest
-                value, i = self._block(i, column)
-            elif rest[0] in ">|":
-                value, i = self._block_scalar(i, rest, indent)
-            else:
-                value, i = self._scalar(i, rest), i + 1
-            items.append(value)
-        return items, i
-
-    # --- scalars
-
-    def _scalar(self, i: int, text: str) -> Any:
-        if text[0] == '"':
-            end = re.match(r'"(?:[^"\\]|\\.)*"', text)
-            if not end:
-                self._fail(i, "unterminated or multi-line double-quoted string")
-            self._only_comment_after(i, text[end.end():])
-            try:
-                return json.loads(end.group(0))
-            except json.JSONDecodeError:
-                self._fail(i, f"unsupported escape in {end.group(0)}")
-        if text[0] == "'":
-            end = re.match(r"'(?:[^']|'')*'", text)
-            if not end:
-                self._fail(i, "unterminated or multi-line single-quoted string")
-            self._only_comment_after(i, text[end.end():])
-            return end.group(0)[1:-1].replace("''", "'")
-        plain = re.split(r"\s#", text, maxsplit=1)[0].rstrip()
-        if _INT.match(plain):
-            return int(plain)
-        if plain in _CONSTANTS:
-            return _CONSTANTS[plain]
-        if plain[0] in "[]{}&*!|>%@`,?:-":
-            self._fail(i, f"unsupported YAML construct: {plain!r} (quote the value)")
-        if ": " in plain or plain.endswith(":"):
-            self._fail(i, f"a plain value cannot contain ': ' (quote it): {plain!r}")
-        if _NOT_A_STRING.match(plain):
-            self._fail(i, f"ambiguous plain value {plain!r}: quote it")
-        return plain
-
-    def _only_comment_after(self, i: int, rest: str) -> None:
-        rest = rest.strip()
-        if rest and not rest.startswith("#"):
-            self._fail(i, f"unexpected text after the quoted string: {rest!r}")
-
-    def _block_scalar(self, i: int, header: str, parent: int) -> tuple[str, int]:
-        header = re.split(r"\s#", header, maxsplit=1)[0].rstrip()
-        if header not in (">", ">-", "|", "|-"):
-            self._fail(i, f"unsupported block scalar header {header!r} (use >, >-, | or |-)")
-        j, lines = i + 1, []
-        while j < len(self.lines) and (not self.lines[j].strip() or self._indent(j) > parent):
-            lines.append(self.lines[j])
-            j += 1
-        while lines and not lines[-1].strip():
-            lines.pop()
-        j = i + 1 + len(lines)
-        if not lines:
-            return "", j
-        indent = min(self._indent(k) for k in range(i + 1, j) if self.lines[k].strip())
-        if self._indent(i + 1 + next(n for n, line in enumerate(lines) if line.strip())) != indent:
-            self._fail(i + 1, "a block scalar's first line must be its least indented")
-        body = [line[indent:] if line.strip() else "" for line in lines]
-        if header[0] == "|":
-            text = "\n".join(body)
-        else:
-            if any(line.startswith(" ") for line in body):
-                self._fail(i + 1, "more-indented lines in a folded block scalar are not supported")
-            text = "".join(
-                ("\n" if not line else (" " if n and body[n - 1] else "") + line)
-                for n, line in enumerate(body)
-            )
-        return (text if header.endswith("-") else text + "\n"), j
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path.name}:{mark.line + 1}" if mark else path.name
+        raise ValueError(f"{where}: not YAML: {getattr(exc, 'problem', None) or exc}") from None
+    if not isinstance(document, dict):
+        raise ValueError(f"{path.name}: the document must be a mapping of keys to values")
+    return document
