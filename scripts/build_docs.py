@@ -8,7 +8,9 @@ Derived, never edited by hand:
     bars, single days as points, dates not exact to the day hatched);
   * ``docs/indicators.<lang>.png``: the article's numbers with their hedge;
   * the blocks between ``<!-- generated:NAME -->`` and ``<!-- /generated:NAME -->``
-    in README.md (the files, the citation) and DATASHEET.md (the row counts).
+    in README.md (the files, the citation), its translations README.<lang>.md
+    (the files with their titles and descriptions in that language, the
+    citation) and DATASHEET.md (the row counts).
 
 Usage::
 
@@ -139,9 +141,27 @@ def readme_citation() -> str:
     return f"```bibtex\n{kz.cite('bibtex')}\n```\n\nAPA:\n\n{apa}"
 
 
+def readme_file_list(lang: str) -> str:
+    """README.<lang>.md block: every CSV with its table's title and
+    description in ``lang``, all from the catalogs."""
+    out = []
+    for name in kz.tables():
+        resource = descriptor.resource(name)
+        title, description = (gettext(resource[key], lang) for key in ("title", "description"))
+        out.append(f"- [`{resource['path']}`]({resource['path']}): **{title}**. {description}")
+    return "\n".join(out)
+
+
+TRANSLATED_README = {lang: f"README.{lang}.md" for lang in LANGUAGES if lang != "en"}
+"""The README in every other language, beside the English one."""
+
 BLOCKS = {
     "README.md": {"files": readme_files, "citation": readme_citation},
     "DATASHEET.md": {"row-counts": datasheet_counts},
+    **{
+        file: {"files": lambda lang=lang: readme_file_list(lang), "citation": readme_citation}
+        for lang, file in TRANSLATED_README.items()
+    },
 }
 
 
