@@ -223,6 +223,8 @@ def test_export_json_records(capsys, tmp_path, lang):
                     assert cell == str(value).lower()
                 elif isinstance(value, float):
                     assert value == float(cell)
+                elif isinstance(value, int):
+                    assert value == int(cell), (table, column)
                 else:
                     assert value == cell, (table, column)
 

@@ -15,7 +15,7 @@ from kz_between_chairs import _paths, descriptor, load, loader, tables
 from kz_between_chairs._paths import package_root
 
 LANGS = descriptor.LANGUAGES
-VOCABULARIES = ("entity_types", "event_types", "units", "measures", "predicates")
+VOCABULARIES = ("entity_types", "event_types", "units", "measures", "predicates", "vote_choices", "verdicts")
 ALLOWED_TABLES = ", ".join(descriptor.table_names())
 
 
@@ -52,6 +52,8 @@ def test_every_column_has_the_dtype_of_its_schema_field(table):
             assert column.dtype == pd.StringDtype(), field
         elif kind == "number":
             assert column.dtype == "float64", field
+        elif kind == "integer":
+            assert column.dtype == "Int64", field
         elif kind == "date":
             assert column.dtype.kind == "M", field
         elif kind == "boolean":
@@ -69,7 +71,10 @@ def test_values_are_the_csv_cells(table):
         if kind == "date":
             got = [d.strftime("%Y-%m-%d") if pd.notna(d) else "" for d in frame[name]]
         elif kind == "number":
-            got, cells = list(frame[name]), [float(c) for c in cells]
+            got = ["" if pd.isna(v) else v for v in frame[name]]
+            cells = [float(c) if c else "" for c in cells]
+        elif kind == "integer":
+            got = ["" if pd.isna(v) else str(v) for v in frame[name]]
         elif kind == "boolean":
             got = ["true" if v else "false" for v in frame[name]]
         else:
