@@ -20,6 +20,7 @@ from .__about__ import __version__
 _API = {
     "tables": "loader",
     "load": "loader",
+    "DataError": "errors",
     "datapackage_path": "_paths",
     "describe": "codebook",
     "statement": "statements",

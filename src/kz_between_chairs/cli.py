@@ -70,6 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _parser(lang).parse_args(argv)
     except SystemExit as stop:  # --help, --version and usage errors
         return int(stop.code or 0)
+    from .errors import DataError
     from .export import MissingExtra
 
     try:
@@ -80,6 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         requirement = f"{PROG}[{missing.extra}]"
         _fail(lang, message.format(format=args.format, library=missing.library, requirement=requirement))
         return 2
+    except DataError as error:  # a damaged copy: file:row:column and the problem, translated
+        _fail(lang, error.message(lang))
+        return 1
     except BrokenPipeError:  # `... | head` closed the pipe: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
@@ -119,6 +123,13 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     style = _choice(_("unknown citation style '{value}'; allowed: {allowed}"), STYLES)
     see_tables = _("a table (see: {prog} tables)").format(prog=PROG)
 
+    def package_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--package", metavar="PATH",
+            help=_("read this copy of the data package instead of the installed one: "
+                   "a folder, its datapackage.json or a release zip"),
+        )
+
     parser = _Parser(
         prog=PROG,
         lang=lang,
@@ -136,7 +147,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         sub.set_defaults(run=run)
         return sub
 
-    command("tables", _tables, _("list the tables"))
+    package_option(command("tables", _tables, _("list the tables")))
 
     show = command("show", _show, _("print a table in the terminal"))
     show.add_argument("table", type=table, metavar="TABLE", help=see_tables)
@@ -145,6 +156,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         help=_("show the labels in this language only: {allowed}").format(allowed=languages),
     )
     show.add_argument("--limit", type=_limit(_), metavar="N", help=_("print the first N rows only"))
+    package_option(show)
 
     describe = command("describe", _describe, _("print the codebook of a table: what every column holds"))
     describe.add_argument("table", type=table, metavar="TABLE", help=see_tables)
@@ -152,6 +164,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         "--lang", type=language, metavar="LANG",
         help=_("language of titles and descriptions: {allowed}").format(allowed=languages),
     )
+    package_option(describe)
 
     export = command("export", _export, _(
         "write every table in one language to a folder; for Excel use xlsx, one workbook "
@@ -212,17 +225,20 @@ def _limit(_):
 
 
 def _tables(args: argparse.Namespace, lang: str) -> None:
-    names = descriptor.table_names()
-    width = max(map(len, names))
+    from .copies import Copy
+
+    desc = Copy.of(args.package).descriptor
+    names = descriptor.table_names(desc)
+    width = max(map(len, names), default=0)
     for name in names:
-        title = descriptor.resource(name).get("title", "")
+        title = descriptor.resource(name, desc).get("title", "")
         print(f"{name:<{width}}  {i18n.gettext(title, lang)}".rstrip())
 
 
 def _show(args: argparse.Namespace, lang: str) -> None:
     from .loader import load
 
-    frame = load(args.table, args.lang)
+    frame = load(args.table, args.lang, package=args.package)
     total = len(frame)
     if args.limit is not None:
         frame = frame.head(args.limit)
@@ -247,7 +263,7 @@ def _cells(frame):
 def _describe(args: argparse.Namespace, lang: str) -> None:
     from .codebook import describe, facts
 
-    book = describe(args.table, args.lang or lang)
+    book = describe(args.table, args.lang or lang, package=args.package)
     width = _width()
     print(f"{args.table}: {book.attrs['title']}")
     print(textwrap.fill(book.attrs["description"], width))

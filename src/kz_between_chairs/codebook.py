@@ -11,7 +11,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from . import descriptor, i18n
-from .loader import dtypes
+from .copies import Copy
+from .loader import Package, dtypes
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -20,8 +21,9 @@ COLUMNS = ("field", "type", "dtype", "required", "references", "allowed", "title
 """Columns of :func:`describe`, in order."""
 
 
-def describe(name: str, lang: str = "en") -> pd.DataFrame:
-    """The codebook of table ``name``: one row per column of the CSV.
+def describe(name: str, lang: str = "en", *, package: Package = None) -> pd.DataFrame:
+    """The codebook of table ``name``: one row per column of the CSV;
+    ``package`` describes another copy (as :func:`kz_between_chairs.load`).
 
     ``type`` is the Table Schema type, ``dtype`` the pandas dtype
     :func:`kz_between_chairs.load` gives the column; ``references`` the
@@ -46,11 +48,12 @@ def describe(name: str, lang: str = "en") -> pd.DataFrame:
     """
     import pandas as pd
 
-    res = descriptor.resource(name)
+    desc = Copy.of(package).descriptor
+    res = descriptor.resource(name, desc)
     i18n.check_language(lang)
     schema = res["schema"]
-    references = descriptor.foreign_keys(name)
-    kinds = dtypes(name)
+    references = descriptor.foreign_keys(name, desc)
+    kinds = dtypes(name, package=package)
     rows = []
     for field in schema["fields"]:
         column = field["name"]

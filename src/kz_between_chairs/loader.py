@@ -37,18 +37,31 @@ English only (``description_en``): their ``description`` is that English text
 in every language, the same fallback gettext uses for an untranslated string.
 The German quotes of the article (``quote_de``) are data, not labels, and
 stay.
+
+Reading never guesses.  The rows are tokenised by :mod:`csv` (strict
+quoting, the dialect the descriptor declares), not by ``pandas.read_csv``:
+pandas pads a short row with empty cells and, even with ``index_col=False``,
+drops a cell past the last column, so it cannot say which row is broken.
+Every row must have exactly the schema's cells on exactly one line (no cell
+of the package holds a line break, so a row running on is an unclosed quote),
+required and key cells must be filled, keys unique, and every cell must
+parse as its type.  The first cell that does not raises :class:`DataError`
+naming ``file:row:column``; rows count the header as row 1.
 """
 
 from __future__ import annotations
 
 import csv
+import io
+import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable, Union
 
 from . import descriptor
-from ._paths import package_root
+from .copies import Copy
+from .errors import DataError, shown
+from .i18n import N_
 
 if TYPE_CHECKING:  # pandas is imported on first load, not with the package
     import pandas as pd
@@ -56,31 +69,44 @@ if TYPE_CHECKING:  # pandas is imported on first load, not with the package
 LOCALISED = ("label", "description")
 """Prefixes of the per-language columns (``label_de`` ... ``description_en``)."""
 
+Package = Union[str, Path, None]
+"""Where to read from: None (the installed copy), a folder holding
+``datapackage.json``, that file, or a release zip (see :mod:`.copies`)."""
+
 _DTYPES = {"number": "float64", "integer": "Int64", "year": "Int64"}  # else "string"
 # schema type -> (format for pandas.to_datetime, the shape named in errors)
 _DATE_FORMATS = {"date": ("%Y-%m-%d", "YYYY-MM-DD"), "datetime": ("ISO8601", "ISO 8601")}
 # Table Schema's defaults for boolean fields without trueValues/falseValues.
 _TRUE = ("true", "True", "TRUE", "1")
 _FALSE = ("false", "False", "FALSE", "0")
+# Numbers in plain decimal notation only: no NaN, Infinity, group separators
+# or non-ASCII digits, which float() would take.
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+_INTEGER = re.compile(r"[+-]?\d+", re.ASCII)
+_UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes kept by surrogateescape
 
 
-def tables() -> list[str]:
+def tables(*, package: Package = None) -> list[str]:
     """Names of the tables, in descriptor order.
 
     >>> tables()[:2]
     ['sources', 'entity_types']
     """
-    return descriptor.table_names()
+    return descriptor.table_names(Copy.of(package).descriptor)
 
 
-def load(name: str, lang: str | None = None, *, statement: bool = False) -> pd.DataFrame:
+def load(name: str, lang: str | None = None, *, package: Package = None, statement: bool = False) -> pd.DataFrame:
     """The table ``name`` as a typed DataFrame; with ``lang`` (de, en, kk, ru)
     its labels in that language as ``label`` (and ``description``).
 
-    Dtypes follow the schema (see the module documentation).  An unknown
-    table or language raises ValueError naming the allowed values.  With
-    ``statement=True`` (indicators only, with a ``lang``) a column
-    ``statement`` states each indicator as a sentence in that language.
+    Dtypes follow the schema (see the module documentation).  ``package``
+    reads another copy of the data package instead of the installed one: a
+    folder, its ``datapackage.json`` or a release zip, by the same rules.
+    An unknown table or language raises ValueError naming the allowed
+    values; a file, row or cell that breaks the rules raises
+    :class:`DataError` naming ``file:row:column``.  With ``statement=True``
+    (indicators only, with a ``lang``) a column ``statement`` states each
+    indicator as a sentence in that language.
 
     >>> load("indicators", lang="ru", statement=True).set_index("indicator_id").loc["kaspi_value_loss", "statement"]
     'Kaspi Bank с 24 февраля 2022\u202fг. по март 2022\u202fг. потерял 45\xa0% своей рыночной стоимости.'
@@ -102,15 +128,15 @@ def load(name: str, lang: str | None = None, *, statement: bool = False) -> pd.D
     ...
     ValueError: unknown language 'fr'; allowed: de, en, kk, ru
     """
-    plan = _plan(name)
+    copy = Copy.of(package)
+    plan = _plan(copy, name)
     if statement and (name != "indicators" or lang is None):
         raise ValueError("statement=True needs name='indicators' and a lang (de, en, kk, ru)")
     if lang is not None:
-        # imported here: i18n is only needed once a language is asked for
         from .i18n import check_language
 
         check_language(lang)
-    frame = _read(plan)
+    frame = _read(copy, plan)
     if lang is not None:
         frame = localise(frame, lang)
     if statement:
@@ -145,134 +171,264 @@ def localise(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.drop(columns=drop).rename(columns=rename)
 
 
-def dtypes(name: str) -> dict[str, str]:
+def dtypes(name: str, *, package: Package = None) -> dict[str, str]:
     """The pandas dtype of every column of ``load(name)``, from the schema.
 
     >>> dtypes("indicators")["value"], dtypes("indicators")["unit"]
     ('float64', 'category')
     """
-    return dict(_plan(name).result)
+    return dict(_plan(Copy.of(package), name).result)
 
 
 @dataclass(frozen=True)
 class _Plan:
     """How to read one table: everything derived from its schema, once."""
 
-    path: Path
-    source: str  # the resource path (data/events.csv), as errors name the file
+    name: str
+    path: str  # the resource path (data/events.csv)
+    file: str  # the file as errors name it
     encoding: str
+    delimiter: str
+    quote: str
     columns: tuple[str, ...]
-    read: dict[str, str]  # column -> dtype for read_csv
+    kinds: dict[str, str]  # column -> schema type
     result: dict[str, str]  # column -> dtype of the loaded column
-    na_values: tuple[str, ...]
-    dates: dict[str, tuple[str, str]]  # column -> _DATE_FORMATS entry
+    na_values: frozenset[str]
+    required: tuple[int, ...]  # positions of the columns that must not be empty
+    key: tuple[int, ...]  # positions of the primary key's columns
     booleans: dict[str, dict[str, bool]]  # column -> cell text -> value
     references: dict[str, tuple[str, str]]  # column -> (vocabulary, its key)
     enums: dict[str, tuple[str, ...]]  # column -> constraints.enum
 
 
-@lru_cache(maxsize=None)
-def _plan(name: str) -> _Plan:
-    res = descriptor.resource(name)
-    schema = res["schema"]
+def _plan(copy: Copy, name: str) -> _Plan:
+    if ("plan", name) not in copy.memo:
+        desc = copy.descriptor
+        res = descriptor.resource(name, desc)
+        try:
+            copy.memo["plan", name] = _make_plan(copy, res, desc)
+        except (AttributeError, IndexError, KeyError, TypeError):
+            # a hand-edited descriptor of the wrong shape; the validator says where
+            raise DataError(
+                copy.file("datapackage.json"), None, None,
+                N_("the resource '{table}' is not described as a tabular data resource; "
+                   "run kz-between-chairs validate for details"),
+                table=name,
+            ) from None
+    return copy.memo["plan", name]
+
+
+def _make_plan(copy: Copy, res: dict[str, Any], desc: dict[str, Any]) -> _Plan:
+    name, schema, dialect = res["name"], res["schema"], res.get("dialect") or {}
     references = {
         column: target
-        for column, target in descriptor.foreign_keys(name).items()
-        if target[0] in descriptor.vocabularies()
+        for column, target in descriptor.foreign_keys(name, desc).items()
+        if target[0] in descriptor.vocabularies(desc)
     }
-    read, result, dates, booleans, enums = {}, {}, {}, {}, {}
+    kinds, result, booleans, enums = {}, {}, {}, {}
     for field in schema["fields"]:
         column, kind = field["name"], field.get("type", "string")
         enum = field.get("constraints", {}).get("enum")
+        kinds[column] = kind
         if kind in _DATE_FORMATS:
-            read[column], result[column] = "string", "datetime64"
-            dates[column] = _DATE_FORMATS[kind]
+            result[column] = "datetime64"
         elif kind == "boolean":
-            # mapped after reading, with the schema's own true and false values
-            read[column], result[column] = "string", "boolean"
+            result[column] = "boolean"
             booleans[column] = {
                 **{text: True for text in field.get("trueValues", _TRUE)},
                 **{text: False for text in field.get("falseValues", _FALSE)},
             }
         elif column in references or (enum is not None and kind == "string"):
-            read[column] = result[column] = "category"
+            result[column] = "category"
             if column not in references:
                 enums[column] = tuple(enum)
         else:
-            read[column] = result[column] = _DTYPES.get(kind, "string")
+            result[column] = _DTYPES.get(kind, "string")
+    columns = tuple(field["name"] for field in schema["fields"])
+    key = schema.get("primaryKey", [])
+    key = [key] if isinstance(key, str) else key
+    if not set(key) <= set(columns):
+        raise KeyError(key)  # a key column the schema lacks: reported as a descriptor of the wrong shape
+    required = [f["name"] for f in schema["fields"] if f.get("constraints", {}).get("required")]
     return _Plan(
-        path=package_root() / res["path"],
-        source=res["path"],
+        name=name,
+        path=res["path"],
+        file=copy.file(res["path"]) if isinstance(res["path"], str) else repr(res["path"]),
         encoding=res.get("encoding", "utf-8"),
-        columns=tuple(f["name"] for f in schema["fields"]),
-        read=read,
+        delimiter=dialect.get("delimiter", ","),
+        quote=dialect.get("quoteChar", '"'),
+        columns=columns,
+        kinds=kinds,
         result=result,
-        na_values=tuple(schema.get("missingValues", [""])),
-        dates=dates,
+        na_values=frozenset(schema.get("missingValues", [""])),
+        required=tuple(columns.index(c) for c in columns if c in required or c in key),
+        key=tuple(columns.index(c) for c in key),
         booleans=booleans,
         references=references,
         enums=enums,
     )
 
 
-@lru_cache(maxsize=None)
-def _codes(table: str, field: str) -> tuple[str, ...]:
-    """The values of ``table.field`` in row order (the categories of the
-    columns that point into it); read with csv: it is one small column."""
-    plan = _plan(table)
-    with plan.path.open(encoding=plan.encoding, newline="") as fh:
-        rows = csv.reader(fh)
-        at = next(rows).index(field)
-        return tuple(row[at] for row in rows)
-
-
-def _read(plan: _Plan) -> pd.DataFrame:
+def _read(copy: Copy, plan: _Plan) -> pd.DataFrame:
     import pandas as pd
 
-    where = plan.source
+    records = _records(copy, plan)
+    columns = {}
+    for at, column in enumerate(plan.columns):
+        cells = [None if row[at] in plan.na_values else row[at] for row in records]
+        columns[column] = _typed(copy, plan, column, cells)
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(records)))
+
+
+def _records(copy: Copy, plan: _Plan) -> list[list[str]]:
+    """The data rows as cell text, after the checks that need no types:
+    the header is the schema's columns, every row has exactly their cells on
+    one line, required cells are filled and the primary key is unique."""
+    if ("records", plan.name) in copy.memo:
+        return copy.memo["records", plan.name]
     try:
-        frame = pd.read_csv(
-            plan.path,
-            encoding=plan.encoding,
-            dtype=plan.read,
-            keep_default_na=False,
-            na_values=list(plan.na_values),
-        )
-    except (ValueError, TypeError) as exc:
-        raise ValueError(f"{where}: {exc}") from exc
-    if tuple(frame.columns) != plan.columns:
-        raise ValueError(
-            f"{where}: columns {', '.join(frame.columns)} do not match the schema's "
-            f"{', '.join(plan.columns)}"
-        )
-    for column, (fmt, shape) in plan.dates.items():
-        parsed = pd.to_datetime(frame[column], format=fmt, errors="coerce")
-        _refuse(frame[column], frame[column].notna() & parsed.isna(), where, f"is not a date ({shape})")
-        frame[column] = parsed
-    for column, values in plan.booleans.items():
-        _check(frame[column], values, where)
-        frame[column] = frame[column].map(values).astype("boolean")
-    for column, target in plan.references.items():
-        frame[column] = _categorical(frame[column], _codes(*target), where)
-    for column, enum in plan.enums.items():
-        frame[column] = _categorical(frame[column], enum, where)
-    return frame
+        text = copy.read(plan.path).decode(plan.encoding, "surrogateescape")
+    except LookupError:
+        raise DataError(plan.file, None, None, N_("unknown encoding '{encoding}'"), encoding=shown(plan.encoding)) from None
+    undecodable = _UNDECODABLE.search(text) is not None
+    lines = list(io.StringIO(text, newline=""))  # as csv splits them: at LF, CR or CRLF
+    try:
+        reader = csv.reader(lines, delimiter=plan.delimiter, quotechar=plan.quote, strict=True)
+    except TypeError:
+        raise DataError(copy.file("datapackage.json"), None, None,
+                        N_("the dialect of '{table}' needs one character as delimiter and as quoteChar"),
+                        table=plan.name) from None
+    records: list[list[str]] = []
+    keys: dict[tuple[str, ...], int] = {}
+    row = start = 0  # the last row read, and the line it ended on
+    try:
+        for row, record in enumerate(reader, start=1):
+            _check_row(plan, row, record, reader.line_num - start, undecodable)
+            start = reader.line_num
+            if row == 1:
+                continue
+            for at in plan.required:
+                if record[at] in plan.na_values:
+                    raise DataError(plan.file, row, plan.columns[at], N_("empty, but the column is required"))
+            if plan.key:
+                first = keys.setdefault(tuple(record[at] for at in plan.key), row)
+                if first != row:
+                    raise DataError(
+                        plan.file, row, ",".join(plan.columns[at] for at in plan.key),
+                        N_("'{key}' is already the key of row {first}"),
+                        key=shown(",".join(record[at] for at in plan.key)), first=first,
+                    )
+            records.append(record)
+    except csv.Error as exc:
+        line = lines[start] if start < len(lines) else ""
+        raise _broken(plan, row + 1, line, reader.line_num - start, exc) from None
+    if row == 0:
+        raise DataError(plan.file, None, None, N_("the file is empty; it needs at least the header row"))
+    copy.memo["records", plan.name] = records
+    return records
 
 
-def _categorical(series: pd.Series, codes: tuple[str, ...], where: str) -> pd.Series:
-    _check(series, codes, where)
-    return series.cat.set_categories(list(codes))
+def _check_row(plan: _Plan, row: int, record: list[str], spans: int, undecodable: bool) -> None:
+    """One row of the file (the header is row 1) has the schema's cells on one line."""
+    if spans > 1:
+        at = next(i for i, cell in enumerate(record) if "\n" in cell or "\r" in cell)
+        raise DataError(plan.file, row, _column(plan, at),
+                        N_("the cell runs on to line {line}: a quote is not closed"), line=row + spans - 1)
+    if undecodable:
+        for at, cell in enumerate(record):
+            if _UNDECODABLE.search(cell):
+                raise DataError(plan.file, row, _column(plan, at), N_("holds bytes that are not {encoding} text"),
+                                encoding=plan.encoding)
+    width = len(plan.columns)
+    if len(record) > width:
+        raise DataError(plan.file, row, width + 1,
+                        N_("the row goes on after the last column, '{last}'"), last=plan.columns[-1])
+    if len(record) < width:
+        raise DataError(plan.file, row, plan.columns[len(record)], N_("the row ends before this column"))
+    if row == 1 and tuple(record) != plan.columns:
+        at = next(i for i, name in enumerate(record) if name != plan.columns[i])
+        raise DataError(plan.file, row, plan.columns[at], N_("the header has '{found}' where the schema has this column"),
+                        found=shown(record[at]))
 
 
-def _check(series: pd.Series, allowed, where: str) -> None:
-    # set_categories and map would silently turn a stray value into an empty cell
-    bad = series.notna() & ~series.isin(list(allowed))
-    _refuse(series, bad, where, f"is not allowed; allowed: {', '.join(map(str, allowed))}")
+def _broken(plan: _Plan, row: int, line: str, spans: int, error: csv.Error) -> DataError:
+    """The DataError for a row csv cannot split, naming the cell where it
+    goes wrong: ``line`` is the row's first line, ``spans`` how many lines
+    csv read before giving up."""
+    reason = str(error)
+    stray = "expected after" in reason  # a character other than the delimiter after a closing quote
+    if stray and spans == 1:
+        # cut the line after the stray character: the last cell is the broken one
+        line = next(line[:end] for end in range(1, len(line) + 1) if _stray(plan, line[:end]))
+    cells = next(csv.reader([line], delimiter=plan.delimiter, quotechar=plan.quote), [""])
+    column = _column(plan, len(cells) - 1)
+    if "unexpected end of data" in reason:
+        return DataError(plan.file, row, column, N_("a quote opened in this cell is never closed"))
+    if stray and spans > 1:
+        return DataError(plan.file, row, column, N_("the cell runs on to line {line}: a quote is not closed"),
+                         line=row + spans - 1)
+    if stray:
+        return DataError(plan.file, row, column, N_("text follows the closing quote of this cell"))
+    if "field limit" in reason:
+        return DataError(plan.file, row, column, N_("the cell is longer than {limit} characters"),
+                         limit=csv.field_size_limit())
+    return DataError(plan.file, row, column, N_("the row is not well-formed CSV ({reason})"), reason=reason)
 
 
-def _refuse(series: pd.Series, bad: pd.Series, where: str, problem: str) -> None:
-    """ValueError ``file:row:column: 'cell' problem`` for the first ``bad`` cell."""
-    if bad.any():
-        first = bad.idxmax()
-        # the header is line 1 and the index counts from 0
-        raise ValueError(f"{where}:{first + 2}:{series.name}: {series[first]!r} {problem}")
+def _stray(plan: _Plan, text: str) -> bool:
+    try:
+        list(csv.reader([text], delimiter=plan.delimiter, quotechar=plan.quote, strict=True))
+    except csv.Error as error:
+        return "expected after" in str(error)
+    return False
+
+
+def _column(plan: _Plan, at: int) -> str | int:
+    """A column as errors name it: its name, or its number past the schema's last."""
+    return plan.columns[at] if at < len(plan.columns) else at + 1
+
+
+def _typed(copy: Copy, plan: _Plan, column: str, cells: list[str | None]):
+    """One column's cells (None where empty) as the array of its dtype;
+    DataError for the first cell that is not of the column's type."""
+    import pandas as pd
+
+    kind = plan.kinds[column]
+
+    def refuse(bad: Callable[[int, str], bool], problem: str, **values: Any) -> None:
+        at = next((i for i, cell in enumerate(cells) if cell is not None and bad(i, cell)), None)
+        if at is not None:
+            raise DataError(plan.file, at + 2, column, problem, value=shown(cells[at]), **values)
+
+    if column in plan.references or column in plan.enums:
+        allowed = plan.enums.get(column) or _codes(copy, *plan.references.get(column, ("", "")))
+        members = set(allowed)
+        refuse(lambda i, cell: cell not in members, N_("'{value}' is not allowed; allowed: {allowed}"),
+               allowed=", ".join(allowed))
+        return pd.Categorical(cells, categories=list(allowed))
+    if kind in _DATE_FORMATS:
+        fmt, shape = _DATE_FORMATS[kind]
+        parsed = pd.to_datetime(pd.Series(cells, dtype="string"), format=fmt, errors="coerce")
+        refuse(lambda i, cell: pd.isna(parsed.iat[i]), N_("'{value}' is not a date ({shape})"),
+               shape=shape)
+        return parsed.array
+    if column in plan.booleans:
+        values = plan.booleans[column]
+        refuse(lambda i, cell: cell not in values, N_("'{value}' is not allowed; allowed: {allowed}"),
+               allowed=", ".join(values))
+        return pd.array([None if cell is None else values[cell] for cell in cells], dtype="boolean")
+    if kind == "number":
+        refuse(lambda i, cell: not _NUMBER.fullmatch(cell), N_("'{value}' is not a number in plain digits (such as 2500 or 0.45)"))
+        return pd.array([float("nan") if cell is None else float(cell) for cell in cells], dtype="float64")
+    if kind in ("integer", "year"):
+        refuse(lambda i, cell: not _INTEGER.fullmatch(cell), N_("'{value}' is not a whole number"))
+        return pd.array([None if cell is None else int(cell) for cell in cells], dtype="Int64")
+    return pd.array(cells, dtype="string")
+
+
+def _codes(copy: Copy, table: str, field: str) -> tuple[str, ...]:
+    """The values of ``table.field`` in row order: the categories of the
+    columns that point into the vocabulary ``table``."""
+    plan = _plan(copy, table)
+    at = plan.columns.index(field)
+    return tuple(row[at] for row in _records(copy, plan))
