@@ -22,7 +22,7 @@ from pathlib import Path
 from kz_between_chairs import catalog_update, catalogs
 from kz_between_chairs.descriptor import LANGUAGES, read
 from kz_between_chairs.validate.catalogs import sync
-from kz_between_chairs.validate.problems import Context
+from kz_between_chairs.validate.context import load
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.check:
-        problems = list(sync(Context(ROOT / "datapackage.json")))
+        problems = list(sync(load(ROOT / "datapackage.json")))
         for problem in problems:
             print(problem.format())
         return 1 if problems else 0

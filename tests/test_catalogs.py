@@ -11,14 +11,14 @@ from kz_between_chairs import catalog_update as cu
 from kz_between_chairs import catalogs
 from kz_between_chairs.descriptor import LANGUAGES, read, resource, write
 from kz_between_chairs.validate.catalogs import RULES, check
-from kz_between_chairs.validate.problems import Context
+from kz_between_chairs.validate.context import load
 
 ROOT = Path(__file__).resolve().parents[1]
 RUN = "run: python scripts/update_catalogs.py"
 
 
 def problems(descriptor_path: Path) -> list[str]:
-    return [p.format() for p in check(Context(descriptor_path))]
+    return [p.format() for p in check(load(descriptor_path))]
 
 
 def catalog(package: Path, lang: str) -> Path:

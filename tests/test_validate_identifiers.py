@@ -3,41 +3,21 @@
 from __future__ import annotations
 
 import pytest
-from validate_helpers import (
-    add_column,
-    read_rows,
-    row_of,
-    set_cell,
-    validate,
-    write_rows,
-)
+from validate_helpers import add_column, edit_descriptor, problems, read_rows, resource, row_of, set_cell, write_rows
 
-pytest.importorskip("frictionless", reason="install the 'validate' extra")
+from kz_between_chairs.validate import identifiers
 
 
-def test_wikidata_id_form(package_copy):
-    row = row_of(package_copy, "entities", "entity_id", "russia")
-    set_cell(package_copy, "entities", row, "wikidata_id", "Q0159")
-    # frictionless's pattern error on the same cell is folded into this one
-    assert validate(package_copy).problems == [
-        f"data/entities.csv:{row}:wikidata_id: wikidata-id: 'Q0159' is not a Wikidata item id "
-        "(Q and a number without leading zero)"
-    ]
-
-
-def test_wikidata_id_form_where_the_schema_has_no_pattern(package_copy):
-    row = row_of(package_copy, "entities", "entity_id", "russia")
-    set_cell(package_copy, "entities", row, "wikidata_id", "P159")
-    from validate_helpers import edit_descriptor, resource
-
-    def drop_pattern(d):
+@pytest.mark.parametrize("pattern", [None, "^Q[0-9]+$"])
+def test_a_wikidata_id_field_has_the_pattern(package_copy, pattern):
+    # frictionless enforces the pattern on every cell
+    def change(d):
         field = next(f for f in resource(d, "entities")["schema"]["fields"] if f["name"] == "wikidata_id")
-        field.pop("constraints")
+        field["constraints"] = {"pattern": pattern} if pattern else {}
 
-    edit_descriptor(package_copy, drop_pattern)
-    assert validate(package_copy).problems == [
-        f"data/entities.csv:{row}:wikidata_id: wikidata-id: 'P159' is not a Wikidata item id "
-        "(Q and a number without leading zero)"
+    edit_descriptor(package_copy, change)
+    assert problems(identifiers, package_copy) == [
+        f"datapackage.json:entities.wikidata_id: wikidata-id: pattern {pattern!r}; a Wikidata item id is '^Q[1-9][0-9]*$'"
     ]
 
 
@@ -46,7 +26,7 @@ def test_wikidata_id_form_where_the_schema_has_no_pattern(package_copy):
 def test_iso_codes_exist(package_copy, entity, column, code, standard):
     row = row_of(package_copy, "entities", "entity_id", entity)
     set_cell(package_copy, "entities", row, column, code)
-    assert validate(package_copy).problems == [
+    assert problems(identifiers, package_copy) == [
         f"data/entities.csv:{row}:{column}: code-exists: {code!r} is not an {standard} code"
     ]
 
@@ -57,7 +37,7 @@ def test_iso_codes_exist(package_copy, entity, column, code, standard):
 def test_every_country_and_currency_has_its_code(package_copy, entity, column, kind, standard):
     row = row_of(package_copy, "entities", "entity_id", entity)
     set_cell(package_copy, "entities", row, column, "")
-    assert validate(package_copy).problems == [
+    assert problems(identifiers, package_copy) == [
         f"data/entities.csv:{row}:{column}: code-missing: a {kind} needs its {standard} code"
     ]
 
@@ -65,9 +45,8 @@ def test_every_country_and_currency_has_its_code(package_copy, entity, column, k
 def test_a_coded_type_needs_its_code_column(package_copy):
     types = read_rows(package_copy, "entity_types")
     write_rows(package_copy, "entity_types", types + [["language", "Sprache", "Language", "Тіл", "Язык", "A language."]])
-    row = row_of(package_copy, "entities", "entity_id", "mohr")
-    set_cell(package_copy, "entities", row, "entity_type", "language")
-    assert validate(package_copy).problems == [
+    set_cell(package_copy, "entities", row_of(package_copy, "entities", "entity_id", "mohr"), "entity_type", "language")
+    assert problems(identifiers, package_copy) == [
         "data/entities.csv:1:bcp47: code-missing: no bcp47 column for the language entities' ISO 639 (BCP 47) codes"
     ]
 
@@ -76,6 +55,6 @@ def test_language_code_exists(package_copy):
     add_column(package_copy, "entities", {"name": "bcp47", "type": "string"}, lambda row: "")
     row = row_of(package_copy, "entities", "entity_id", "mohr")
     set_cell(package_copy, "entities", row, "bcp47", "xx")
-    assert validate(package_copy).problems == [
+    assert problems(identifiers, package_copy) == [
         f"data/entities.csv:{row}:bcp47: code-exists: 'xx' is not an ISO 639 (BCP 47) code"
     ]

@@ -4,10 +4,10 @@ copy of it.
 
 Every problem is one line ``file:row:column: rule: message``, sorted, then a
 summary; exit status 0 when valid, 1 when not, 2 for a usage error.  The
-files checked are only read.  The rule families live one per module
-(:mod:`.descriptor`, :mod:`.hygiene`, :mod:`.labels`, :mod:`.identifiers`,
-:mod:`.dates`, :mod:`.numbers`, :mod:`.provenance`, :mod:`.keys`, and the
-catalogs' rules where present); each lists its rules in ``RULES``.
+files checked are only read.  :mod:`.context` reads the copy once,
+:mod:`.runner` runs frictionless and the rule families
+(:data:`.runner.FAMILIES`, one module each, each listing its rules in
+``RULES``) on it, :mod:`.report` prints the problems.
 """
 
 from __future__ import annotations
@@ -19,9 +19,10 @@ import sys
 from pathlib import Path
 
 from .._paths import datapackage_path
-from ..article import ARTICLE_ENV
+from ..article import ARTICLE_ENV, read_normalised
+from ..descriptor import read as read_descriptor
 from . import report
-from .problems import Context
+from .context import Context, load
 from .runner import run
 
 PROG = "kz-between-chairs validate"
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     problems = run(ctx)
     tables = len(ctx.resources)
-    article = ctx.article_path is not None
+    article = ctx.article_text is not None
     try:
         print(report.as_json(problems, tables, article) if args.json else report.text(problems, tables, article))
         sys.stdout.flush()
@@ -63,31 +64,32 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if problems else 0
 
 
-def _context(descriptor: Path | None, article: Path | None) -> Context:
+def _context(given: Path | None, article: Path | None) -> Context:
     missing = [m for m in NEEDS if not _importable(m)]
     if missing:
         raise UsageError(f"needs {', '.join(missing)}: pip install 'kz-between-chairs[validate]'")
-    path = descriptor or datapackage_path()
+    path = given or datapackage_path()
     if path.is_dir():
         path = path / "datapackage.json"
     if not path.is_file():
         raise UsageError(f"{path}: no such file")
-    ctx = Context(path.resolve(), article)
     try:
-        if not isinstance(ctx.descriptor, dict):
-            raise UsageError(f"{path}: not a data package descriptor (a JSON object)")
+        data = read_descriptor(path)
     except json.JSONDecodeError as exc:
         raise UsageError(f"{path}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: cannot read: {exc}") from None
+    if not isinstance(data, dict):
+        raise UsageError(f"{path}: not a data package descriptor (a JSON object)")
+    text = None
     if article is not None:
         if not article.is_file():
             raise UsageError(f"--article {article}: no such file")
         try:
-            _ = ctx.article_text  # read now: a bad article is a usage error, not a problem
+            text = read_normalised(article)
         except (OSError, UnicodeDecodeError) as exc:
             raise UsageError(f"--article {article}: cannot read as UTF-8 text: {exc}") from None
-    return ctx
+    return load(path.resolve(), data, text)
 
 
 def _importable(module: str) -> bool:

@@ -22,7 +22,8 @@ from babel.messages.plurals import get_plural
 from .. import catalog_update, statements
 from ..catalogs import TEMPLATE, catalog_file
 from ..descriptor import LANGUAGES, field
-from .problems import Context, Problem
+from .context import Context
+from .problem import Problem
 
 RULES = {
     "catalog-missing": "the template and a catalog for every language exist",
@@ -230,7 +231,7 @@ def _normal(plural_forms: str) -> str:
 
 def _statements(ctx: Context) -> Iterator[Problem]:
     rule = "statement-template"
-    indicators = ctx.table("indicators")
+    indicators = ctx.tables.get("indicators")
     if indicators is not None:
         for row, (indicator, period) in indicators.records("indicator_id", "period"):
             sentence = statements.SENTENCES.get(indicator)
@@ -250,7 +251,7 @@ def _statements(ctx: Context) -> Iterator[Problem]:
                     statements.when(period, "en")
                 except ValueError as exc:
                     yield Problem(indicators.file, row, "period", rule, str(exc))
-    units = ctx.table("units")
+    units = ctx.tables.get("units")
     if units is not None:
         try:
             comparators = field("indicators", "comparator", ctx.descriptor)["constraints"]["enum"]

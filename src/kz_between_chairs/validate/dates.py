@@ -20,7 +20,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .. import dates
-from .problems import Context, Problem
+from .context import Context
+from .problem import Problem
 from .tables import Table
 
 RULES = {
@@ -35,7 +36,7 @@ VALIDITY = ("valid_from", "valid_to")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for table in ctx.tables():
+    for table in ctx.tables.values():
         edtf = [c for c in table.header if table.fields.get(c, {}).get("rdfType") == dates.EDTF_TYPE]
         for column in edtf:
             for number, value in table.cells(column):

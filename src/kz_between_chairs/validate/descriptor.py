@@ -3,7 +3,7 @@
 
 Problems about a resource's entry name it as ``<resource>.<property>``
 (``datapackage.json:units.encoding``); ``bytes`` and ``hash`` are reported on
-the data file, where frictionless reports them too.
+the data file (frictionless's own checks of them are skipped).
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from typing import Any
 
 from ..__about__ import __version__
 from ..descriptor import file_stats
-from .problems import DESCRIPTOR_FILE, Context, Problem
+from .context import Context, local_path
+from .problem import DESCRIPTOR_FILE, Problem
 
 RULES = {
     "descriptor-schema": "$schema is the Data Package 2.0 profile (v2 readers)",
@@ -26,9 +27,6 @@ RULES = {
     "resource-hash": 'hash is "sha256:" and the SHA-256 of the file',
     "version-match": "version equal in datapackage.json, CITATION.cff and kz_between_chairs.__version__",
 }
-
-RESTATES = {"resource-bytes": ("byte-count", None), "resource-hash": ("hash-count", None)}
-"""Frictionless errors these rules restate (the runner keeps one of each)."""
 
 SCHEMA_V2 = "https://datapackage.org/profiles/2.0/datapackage.json"
 RESOURCE_TYPE = "table"
@@ -69,14 +67,14 @@ def _resource(ctx: Context, name: str, resource: dict[str, Any]) -> Iterator[Pro
             yield _problem(f"{name}.{key}", rule, f"{resource.get(key)!r}; expected {expected!r}")
     yield from _keys(name, resource.get("schema"))
     path = resource.get("path")
-    local = ctx.local_path(path)
+    local = local_path(ctx.root, path)
     if local is None:
         yield _problem(f"{name}.path", "resource-path", f"{path!r} is not a relative path inside the package")
         return
     if not local.is_file():
         yield _problem(f"{name}.path", "resource-path", f"{path!r}: no such file")
         return
-    data = ctx.raw(path)
+    data = ctx.raw.get(path)
     if data is None:
         return  # unreadable: the hygiene rules say why
     stats = file_stats(data)

@@ -3,7 +3,9 @@
 
 The rule name of such a problem is frictionless's own error type
 (``type-error``, ``constraint-error``, ``foreign-key``, ``primary-key`` ...),
-so its documentation applies as it is.  A cell error's message is
+so its documentation applies as it is.  The checks in :data:`SKIP` are
+skipped: the project's rules make them, with a message that says how to fix
+the fault.  A cell error's message is
 frictionless's note after the cell's value:
 
 >>> class E:  # the attributes frictionless errors carry
@@ -17,16 +19,20 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .problems import DESCRIPTOR_FILE, Context, Problem
+from .context import Context
+from .problem import DESCRIPTOR_FILE, Problem
 
 HEADER_ROW = 1
+SKIP = ("byte-count", "hash-count")
+"""Frictionless errors that the descriptor rules ``resource-bytes`` and
+``resource-hash`` report instead."""
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    from frictionless import FrictionlessException, Package
+    from frictionless import Checklist, FrictionlessException, Package
 
     try:
-        report = Package(str(ctx.descriptor_path)).validate()
+        report = Package(str(ctx.descriptor_path)).validate(checklist=Checklist(skip_errors=list(SKIP)))
     except FrictionlessException as exc:
         # Why go on: the project's rules still run on what can be read.
         reasons = "".join(f" ({r.message})" for r in exc.reasons)

@@ -12,9 +12,9 @@ import codecs
 import re
 import unicodedata
 from collections.abc import Iterator
-from itertools import chain
 
-from .problems import Context, Problem
+from .context import Context
+from .problem import Problem
 from .tables import FIRST_DATA_ROW, Table
 
 RULES = {
@@ -25,24 +25,19 @@ RULES = {
     "csv-nfc": "every cell is in Unicode normalisation form NFC",
     "csv-whitespace": "no cell begins or ends with a blank",
     "csv-control-char": "no control character (U+0000-U+001F, U+007F-U+009F) in a cell",
-    "csv-duplicate-row": "no row repeats another",
+    "csv-duplicate-row": "no row repeats another (in a table without a primary key)",
     "csv-formula": "no text cell begins with = + - @ (spreadsheet formula injection)",
 }
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-_CONTROL_BETWEEN_LINES = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
-"""A control character other than the line feed that ends a row."""
-_SEPARATOR = "\x00"
-_EDGE = re.compile(r"\x00\s")
-_FORMULA = re.compile("\x00[" + re.escape("".join(FORMULA_STARTS)) + "]")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     for file, reason in ctx.unreadable.items():
         yield Problem(file, None, None, "csv-unreadable", reason)
-    for table in ctx.tables():
-        yield from _file(table, ctx.raw(table.file) or b"")
+    for table in ctx.tables.values():
+        yield from _file(table, ctx.raw[table.file])
         yield from _cells(table)
         yield from _duplicates(table)
 
@@ -64,8 +59,6 @@ def _file(table: Table, data: bytes) -> Iterator[Problem]:
 
 def _cells(table: Table) -> Iterator[Problem]:
     text_columns = _formula_prone(table)
-    if _clean(table, text_columns):
-        return
     for number, row in enumerate([table.header, *table.rows], 1):
         for column, cell in zip(table.header, row):
             if not cell:
@@ -83,23 +76,6 @@ def _cells(table: Table) -> Iterator[Problem]:
             if number >= FIRST_DATA_ROW and column in text_columns and cell.startswith(FORMULA_STARTS):
                 yield Problem(table.file, number, column, "csv-formula",
                               f"{cell!r} begins with {cell[0]!r}: a spreadsheet would run it as a formula")
-
-
-def _clean(table: Table, text_columns: set[str]) -> bool:
-    """True when scans of the whole text prove every cell clean, so the
-    cell-by-cell pass (the slow part) can be skipped."""
-    if not unicodedata.is_normalized("NFC", table.text) or _CONTROL_BETWEEN_LINES.search(table.text):
-        return False
-    if table.end_lines and table.end_lines[-1] != len(table.end_lines):
-        return False  # a cell spans lines: it holds a line feed
-    # No control character, so NUL can separate the cells; a pattern that
-    # begins with a literal NUL is scanned fast, hence the reversed text.
-    cells = _SEPARATOR + _SEPARATOR.join(chain.from_iterable([table.header, *table.rows])) + _SEPARATOR
-    if _EDGE.search(cells) or _EDGE.search(cells[::-1]):
-        return False
-    if not _FORMULA.search(cells):
-        return True
-    return not any(_FORMULA.search(_SEPARATOR + _SEPARATOR.join(table.column(c))) for c in text_columns)
 
 
 def _edge_blank(cell: str) -> str | None:
@@ -124,8 +100,11 @@ def _formula_prone(table: Table) -> set[str]:
 
 
 def _duplicates(table: Table) -> Iterator[Problem]:
-    if len(set(map(tuple, table.rows))) == len(table.rows):
-        return  # C speed: every row differs
+    """Rows that repeat another, in a table without a primary key (in one
+    with a key, frictionless reports the repeated key)."""
+    schema = table.resource.get("schema")
+    if isinstance(schema, dict) and schema.get("primaryKey"):
+        return
     seen: dict[tuple[str, ...], int] = {}
     for number, row in enumerate(table.rows, FIRST_DATA_ROW):
         key = tuple(row)

@@ -1,42 +1,39 @@
-"""Identifier rules: Wikidata item ids well formed; ISO codes that exist
+"""Identifier rules: Wikidata item ids constrained to their form (the
+schema's pattern, which frictionless enforces); ISO codes that exist
 (pycountry); every country, currency (and language) entity has its code.
-
->>> bool(WIKIDATA_ID.match("Q232")), bool(WIKIDATA_ID.match("Q0232"))
-(True, False)
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from .codes import CODED_TYPES
-from .problems import Context, Problem
+from .context import Context
+from .problem import DESCRIPTOR_FILE, Problem
 from .tables import Table
 
 RULES = {
-    "wikidata-id": "wikidata_id matches ^Q[1-9][0-9]*$",
+    "wikidata-id": "a wikidata_id field has the pattern ^Q[1-9][0-9]*$ (Q and a number without leading zero)",
     "code-exists": "an ISO 3166-1 alpha-2, ISO 4217 or language code exists (pycountry)",
     "code-missing": "every country has its ISO 3166-1 alpha-2 code, every currency its ISO 4217 code",
 }
 
-RESTATES = {"wikidata-id": ("constraint-error", "pattern")}
-
 WIKIDATA_COLUMN = "wikidata_id"
-WIKIDATA_ID = re.compile(r"^Q[1-9][0-9]*$")
+WIKIDATA_PATTERN = "^Q[1-9][0-9]*$"
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for table in ctx.tables():
-        for number, value in table.cells(WIKIDATA_COLUMN):
-            if value and not WIKIDATA_ID.match(value):
-                yield Problem(table.file, number, WIKIDATA_COLUMN, "wikidata-id",
-                              f"{value!r} is not a Wikidata item id (Q and a number without leading zero)")
+    for table in ctx.tables.values():
+        if WIKIDATA_COLUMN in table.fields:
+            pattern = (table.fields[WIKIDATA_COLUMN].get("constraints") or {}).get("pattern")
+            if pattern != WIKIDATA_PATTERN:
+                yield Problem(DESCRIPTOR_FILE, None, f"{table.name}.{WIKIDATA_COLUMN}", "wikidata-id",
+                              f"pattern {pattern!r}; a Wikidata item id is {WIKIDATA_PATTERN!r}")
         for kind in CODED_TYPES.values():
             for number, value in table.cells(kind.column):
                 if value and not kind.exists(value):
                     yield Problem(table.file, number, kind.column, "code-exists", f"{value!r} is not an {kind.standard} code")
-    entities = ctx.table("entities")
+    entities = ctx.tables.get("entities")
     if entities is not None:
         yield from _missing_codes(entities)
 

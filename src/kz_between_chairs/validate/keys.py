@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .problems import Context, Problem
+from .context import Context
+from .problem import Problem
 from .tables import Table
 
 RULES = {
@@ -21,7 +22,7 @@ RULES = {
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for table in ctx.tables():
+    for table in ctx.tables.values():
         schema = table.resource.get("schema") or {}
         missing = set(schema.get("missingValues", [""]))
         for column, field in table.fields.items():

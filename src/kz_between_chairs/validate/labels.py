@@ -13,6 +13,7 @@ columns (``entity_names``), from the row.
 "German text has Cyrillic letters: 'Қазақстан'"
 >>> _mixed_words("Нур-Sultan Kаспи")  # the second word begins with a Latin K
 ['Kаспи']
+>>> _script_problem("kk", "Kаспи")  # a mixed word: mixed-script's alone
 """
 
 from __future__ import annotations
@@ -22,20 +23,18 @@ from collections.abc import Iterator
 
 from ..descriptor import LANGUAGES
 from .codes import CLDR_DEVIATIONS, CODED_TYPES, language_name
-from .problems import Context, Problem
+from .context import Context
+from .problem import DESCRIPTOR_FILE, Problem
 from .tables import FIRST_DATA_ROW, Table
 
 RULES = {
-    "label-columns": "a labelled table has label_de, label_en, label_kk and label_ru",
-    "label-empty": "every label cell is filled",
+    "label-columns": "a labelled table has label_de, label_en, label_kk and label_ru, each required",
     "language-script": "Kazakh and Russian text is Cyrillic (listed exceptions only), German and English has no Cyrillic",
     "mixed-script": "no word mixes Latin and Cyrillic letters",
     "cldr-country": "a country's labels are CLDR's territory names",
     "cldr-currency": "a currency's labels are CLDR's currency names",
     "cldr-language": "a language's labels are CLDR's language names",
 }
-
-RESTATES = {"label-empty": ("constraint-error", "required")}
 
 LATIN_IN_CYRILLIC = ("Halyk Bank", "Kaspi Bank")
 """The only Latin words allowed in Kazakh and Russian text: brands that
@@ -51,85 +50,53 @@ _CYRILLIC = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
 _LATIN = "A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\u2c60-\u2c7f\ua720-\ua7ff"
 _CYRILLIC_LETTER = re.compile(f"[{_CYRILLIC}]")
 _NON_CYRILLIC_LETTER = re.compile(rf"[^\W\d_{_CYRILLIC}]")
-_MAYBE_NON_CYRILLIC_LETTER = re.compile(
-    rf"[^\x00-\x40\x5b-\x60\x7b-\xa9\xab-\xb4\xb6-\xb9\xbb-\xbf\u2000-\u206f{_CYRILLIC}]"
-)
-"""Anything but ASCII and Latin-1 non-letters, general punctuation and
-Cyrillic: a plain range class, far faster to scan than the exact one above."""
 _WORD = re.compile(r"[^\W\d_]+")
 _LATIN_LETTER = re.compile(f"[{_LATIN}]")
-_SEPARATOR = "\x00"
 _EXCEPTIONS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in LATIN_IN_CYRILLIC) + r")\b")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for table in ctx.tables():
+    for table in ctx.tables.values():
         yield from _label_columns(table)
-        yield from _scripts(table)
-    entities = ctx.table("entities")
+        for number, column, lang, text in _texts(table):
+            if lang in LANGUAGES:
+                message = _script_problem(lang, text)
+                if message:
+                    yield Problem(table.file, number, column, "language-script", message)
+            for word in _mixed_words(text):
+                yield Problem(table.file, number, column, "mixed-script", f"{word!r} mixes Latin and Cyrillic letters")
+    entities = ctx.tables.get("entities")
     if entities is not None:
         yield from _cldr(entities)
 
 
 def _label_columns(table: Table) -> Iterator[Problem]:
-    columns = [c for c in (*table.header, *table.fields) if c.startswith(LABEL_PREFIX)]
-    if not columns:
+    """The four label columns, each required (frictionless then reports an
+    empty label)."""
+    if not any(c.startswith(LABEL_PREFIX) for c in (*table.header, *table.fields)):
         return
     for lang in LANGUAGES:
         column = LABEL_PREFIX + lang
         if column not in table.header:
             yield Problem(table.file, 1, column, "label-columns",
                           f"no {column} column; a labelled table has {', '.join(LABEL_PREFIX + x for x in LANGUAGES)}")
-            continue
-        values = table.column(column)
-        if all(map(str.strip, values)):
-            continue  # C speed: every label filled
-        for number, value in enumerate(values, FIRST_DATA_ROW):
-            if not value.strip():
-                yield Problem(table.file, number, column, "label-empty", f"no {language_name(lang)} label")
+        elif not (table.fields.get(column, {}).get("constraints") or {}).get("required"):
+            yield Problem(DESCRIPTOR_FILE, None, f"{table.name}.{column}", "label-columns",
+                          "not required; every row needs its label: give the field constraints.required")
 
 
-def _scripts(table: Table) -> Iterator[Problem]:
-    # Each column is scanned whole first and cell by cell only when that
-    # finds something: nearly every column is clean.
-    for column in table.header:
-        lang = column.rsplit("_", 1)[-1] if "_" in column else None
-        values = table.column(column)
-        joined = _SEPARATOR.join(values)
-        if lang in LANGUAGES:
-            # A clean language column has no mixed word either: kk/ru hold no
-            # Latin letter outside the listed words, de/en no Cyrillic one.
-            if _script_problem(lang, joined):
-                yield from _cells(table, column, lang, values)
-        elif _may_mix(joined):
-            yield from _cells(table, column, None, values)
-    if all(c in table.header for c in ROW_LANGUAGE):
-        by_language: dict[str, list[tuple[int, str]]] = {}
-        for number, (lang, value) in table.records(*ROW_LANGUAGE):
-            by_language.setdefault(lang, []).append((number, value))
-        for lang, texts in by_language.items():
-            if lang in LANGUAGES and _script_problem(lang, _SEPARATOR.join(v for _, v in texts)):
-                for number, value in texts:
-                    message = _script_problem(lang, value)
-                    if message:
-                        yield Problem(table.file, number, ROW_LANGUAGE[1], "language-script", message)
-
-
-def _cells(table: Table, column: str, lang: str | None, values: list[str]) -> Iterator[Problem]:
-    for number, value in enumerate(values, FIRST_DATA_ROW):
-        message = _script_problem(lang, value) if lang else None
-        if message:
-            yield Problem(table.file, number, column, "language-script", message)
-        for word in _mixed_words(value):
-            yield Problem(table.file, number, column, "mixed-script", f"{word!r} mixes Latin and Cyrillic letters")
-
-
-def _may_mix(text: str) -> bool:
-    try:
-        text.encode("latin-1")  # C speed: no Cyrillic letter at all
-    except UnicodeEncodeError:
-        return any(map(_mixed, set(_WORD.findall(text))))  # words recur: each is looked at once
-    return False
+def _texts(table: Table) -> Iterator[tuple[int, str, str | None, str]]:
+    """``(row, column, language or None, text)`` of every non-empty cell; the
+    language from the column's suffix, or from the row (``lang``/``name``)."""
+    by_row = all(c in table.header for c in ROW_LANGUAGE)
+    for number, row in enumerate(table.rows, FIRST_DATA_ROW):
+        for column, text in zip(table.header, row):
+            if not text:
+                continue
+            lang = column.rsplit("_", 1)[-1] if "_" in column else None
+            if by_row and column == ROW_LANGUAGE[1]:
+                lang = row[table.index(ROW_LANGUAGE[0])]
+            yield number, column, lang, text
 
 
 def _mixed(word: str) -> bool:
@@ -137,30 +104,18 @@ def _mixed(word: str) -> bool:
 
 
 def _script_problem(lang: str, text: str) -> str | None:
+    """The first word not in the language's script; a word that mixes
+    scripts is left to ``mixed-script``."""
     if lang in CYRILLIC_SCRIPT:
-        bare = _EXCEPTIONS.sub(" ", text)
-        found = _MAYBE_NON_CYRILLIC_LETTER.search(bare) and _NON_CYRILLIC_LETTER.search(bare)
-        if found:
-            allowed = ", ".join(repr(w) for w in LATIN_IN_CYRILLIC)
-            return (f"{language_name(lang)} is written in Cyrillic; {_word_at(bare, found.start())!r} is not "
-                    f"(listed exceptions: {allowed})")
+        for word in _WORD.findall(_EXCEPTIONS.sub(" ", text)):
+            if _NON_CYRILLIC_LETTER.search(word) and not _mixed(word):
+                allowed = ", ".join(repr(w) for w in LATIN_IN_CYRILLIC)
+                return f"{language_name(lang)} is written in Cyrillic; {word!r} is not (listed exceptions: {allowed})"
     else:
-        try:
-            text.encode("latin-1")  # C speed: no Cyrillic letter at all
-            return None
-        except UnicodeEncodeError:
-            pass
-        found = _CYRILLIC_LETTER.search(text)
-        if found:
-            return f"{language_name(lang)} text has Cyrillic letters: {_word_at(text, found.start())!r}"
+        for word in _WORD.findall(text):
+            if _CYRILLIC_LETTER.search(word) and not _mixed(word):
+                return f"{language_name(lang)} text has Cyrillic letters: {word!r}"
     return None
-
-
-def _word_at(text: str, index: int) -> str:
-    for word in _WORD.finditer(text):
-        if word.start() <= index < word.end():
-            return word.group()
-    return text[index]
 
 
 def _mixed_words(text: str) -> list[str]:
@@ -180,9 +135,9 @@ def _cldr(entities: Table) -> Iterator[Problem]:
         code = row[i]
         for lang, j in label_i.items():
             if j is None or not row[j]:
-                continue  # label-columns or label-empty reports it
+                continue  # label-columns reports it, or frictionless (required)
             accepted = kind.accepted_names(lang, code)
-            if not accepted or row[j] in accepted:
+            if not accepted or row[j].strip() in accepted:  # csv-whitespace reports blanks
                 continue
             if (lang, code) in CLDR_DEVIATIONS:
                 message = (f"{row[j]!r}; the listed name of {code} in {language_name(lang)} is {accepted[0]!r} "

@@ -1,5 +1,6 @@
-"""Provenance rules: every fact row names its source and quotes the article in
-at most 15 words; with ``--article``, every quote is in the normalised text
+"""Provenance rules: every fact row names its source and quotes the article
+(the fields are required, so frictionless reports an empty one) in at most
+15 words; with ``--article``, every quote is in the normalised text
 and the text is the one the primary source's ``text_sha256`` describes.
 """
 
@@ -8,20 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..article import normalise, sha256, word_count
-from .problems import Context, Problem
+from .context import Context
+from .problem import DESCRIPTOR_FILE, Problem
 from .tables import Table
 
 RULES = {
-    "source-missing": "every fact row has a source_id",
-    "quote-missing": "every fact row has a quote_de",
+    "source-missing": "every fact table has a required source_id",
+    "quote-missing": "every fact table has a required quote_de",
     "quote-length": "a quote has at most 15 words",
     "quote-not-found": "with --article: every quote is found in the normalised article text",
     "article-hash": "with --article: the text's SHA-256 equals sources.text_sha256 of the primary source",
-}
-
-RESTATES = {
-    "source-missing": ("constraint-error", "required"),
-    "quote-missing": ("constraint-error", "required"),
 }
 
 FACT_TABLES = ("entities", "indicators", "events", "relations")
@@ -32,40 +29,36 @@ SOURCES_TABLE, ROLE, PRIMARY, TEXT_HASH = "sources", "role", "primary", "text_sh
 
 def check(ctx: Context) -> Iterator[Problem]:
     text = ctx.article_text
-    seen: dict[str, tuple[int, bool]] = {}  # quote -> (words, in the text); quotes recur
     for name in FACT_TABLES:
-        table = ctx.table(name)
+        table = ctx.tables.get(name)
         if table is None:
             continue
-        yield from _present(table, SOURCE, "source-missing", "no source_id: which source supports this row?")
-        yield from _present(table, QUOTE, "quote-missing", "no quote_de: quote the article's words for this row")
+        yield from _required(table, SOURCE, "source-missing")
+        yield from _required(table, QUOTE, "quote-missing")
         for number, quote in table.cells(QUOTE):
             if not quote:
                 continue
-            if quote not in seen:
-                seen[quote] = (word_count(quote), text is None or normalise(quote) in text)
-            words, found = seen[quote]
+            words = word_count(quote)
             if words > MAX_QUOTE_WORDS:
                 yield Problem(table.file, number, QUOTE, "quote-length",
                               f"{words} words; a quote has at most {MAX_QUOTE_WORDS}")
-            if not found:
+            if text is not None and normalise(quote) not in text:
                 yield Problem(table.file, number, QUOTE, "quote-not-found",
                               f"{quote!r} is not in the article (normalised text)")
     if text is not None:
         yield from _article_hash(ctx, sha256(text))
 
 
-def _present(table: Table, column: str, rule: str, message: str) -> Iterator[Problem]:
+def _required(table: Table, column: str, rule: str) -> Iterator[Problem]:
     if table.index(column) is None:
         yield Problem(table.file, 1, column, rule, f"no {column} column: every fact row needs one")
-        return
-    for number, value in table.cells(column):
-        if not value.strip():
-            yield Problem(table.file, number, column, rule, message)
+    elif not (table.fields.get(column, {}).get("constraints") or {}).get("required"):
+        yield Problem(DESCRIPTOR_FILE, None, f"{table.name}.{column}", rule,
+                      "not required; every fact row needs one: give the field constraints.required")
 
 
 def _article_hash(ctx: Context, actual: str) -> Iterator[Problem]:
-    sources = ctx.table(SOURCES_TABLE)
+    sources = ctx.tables.get(SOURCES_TABLE)
     if sources is None:
         return
     primary = [(n, h) for n, (role, h) in sources.records(ROLE, TEXT_HASH) if role == PRIMARY]

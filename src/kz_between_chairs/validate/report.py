@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .problems import Problem
+from .problem import Problem
 
 
 def summary(problems: list[Problem], tables: int, article: bool) -> dict[str, Any]:

@@ -1,6 +1,5 @@
 """One CSV table as the rules read it: plain strings, read once with the csv
-module (frictionless reads the files for its own checks; the project's rules
-never ask it to read them again).
+module (frictionless reads the files for its own checks).
 
 >>> t = read_table({"name": "t", "path": "data/t.csv", "schema": {"fields": [{"name": "a"}]}},
 ...                'a,b\\nx,"y\\nz"\\nw\\n')
@@ -18,9 +17,8 @@ import csv
 import io
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
-from operator import itemgetter
 from typing import Any
 
 FIRST_DATA_ROW = 2
@@ -39,9 +37,6 @@ class Table:
     short rows; the project's rules see an empty cell)."""
     end_lines: list[int]
     """Line on which the header (index 0) and each row end."""
-    text: str
-    """The file's text, for checks that scan it whole before cell by cell."""
-    _columns: dict[str, list[str]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def fields(self) -> dict[str, dict[str, Any]]:
@@ -70,13 +65,6 @@ class Table:
         for number, row in enumerate(self.rows, FIRST_DATA_ROW):
             yield number, tuple("" if i is None else row[i] for i in idx)
 
-    def column(self, column: str) -> list[str]:
-        """All values of one column (empty when it is absent); built once."""
-        if column not in self._columns:
-            i = self.index(column)
-            self._columns[column] = [] if i is None else list(map(itemgetter(i), self.rows))
-        return self._columns[column]
-
     def row_of_line(self, line: int) -> int:
         """Row number of the row that a (1-based) line of the file belongs to."""
         return bisect_left(self.end_lines, line) + 1
@@ -97,4 +85,4 @@ def read_table(resource: dict[str, Any], text: str) -> Table:
         if len(row) < len(header):
             row += [""] * (len(header) - len(row))
         rows.append(row)
-    return Table(resource["name"], resource["path"], resource, header, rows, end_lines, text)
+    return Table(resource["name"], resource["path"], resource, header, rows, end_lines)
