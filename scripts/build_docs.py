@@ -10,7 +10,8 @@ Derived, never edited by hand:
   * the blocks between ``<!-- generated:NAME -->`` and ``<!-- /generated:NAME -->``
     in README.md (the files, the citation), its translations README.<lang>.md
     (the files with their titles and descriptions in that language, the
-    citation) and DATASHEET.md (the row counts).
+    citation) and DATASHEET.md (the row counts); in DATASHEET.md and its
+    translations DATASHEET.<lang>.md, the article against the record.
 
 Usage::
 
@@ -135,6 +136,29 @@ def datasheet_counts() -> str:
     return "\n".join(out)
 
 
+def datasheet_record_checks(lang: str) -> str:
+    """DATASHEET block: every row of ``record_checks`` in ``lang``, the
+    article's number (with its hedge) next to the record's, the record's date,
+    source and verdict; labels from the tables, words from the catalogs."""
+    import pandas as pd
+
+    indicators = kz.load("indicators", lang=lang).set_index("indicator_id")
+    events = kz.load("events", lang=lang).set_index("event_id")
+    verdicts = kz.load("verdicts", lang=lang).set_index("verdict")["label"]
+    out = []
+    for row in kz.load("record_checks").itertuples():
+        record = edtf_text(row.date, lang)
+        if pd.isna(row.indicator_id):
+            fact, key = events.loc[row.event_id, "label"], row.event_id
+        else:
+            ind = indicators.loc[row.indicator_id]
+            fact, key = ind["label"], row.indicator_id
+            found = record if pd.isna(row.value) else f"{quantity(row.value, row.comparator, row.unit, lang)}, {record}"
+            record = f"{quantity(ind['value'], ind['comparator'], ind['unit'], lang)} → {found}"
+        out.append(f"- **{fact}** (`{key}`): {record} · `{row.source_id}` · *{verdicts[row.verdict]}*")
+    return "\n".join(out)
+
+
 def readme_citation() -> str:
     """README block: the citations cite() prints, BibTeX and APA."""
     apa = "\n>\n".join(f"> {line}" for line in kz.cite("apa").split("\n\n"))
@@ -157,7 +181,8 @@ TRANSLATED_README = {lang: f"README.{lang}.md" for lang in LANGUAGES if lang != 
 
 BLOCKS = {
     "README.md": {"files": readme_files, "citation": readme_citation},
-    "DATASHEET.md": {"row-counts": datasheet_counts},
+    "DATASHEET.md": {"row-counts": datasheet_counts, "record-checks": lambda: datasheet_record_checks("en")},
+    **{f"DATASHEET.{lang}.md": {"record-checks": lambda lang=lang: datasheet_record_checks(lang)} for lang in TRANSLATED_README},
     **{
         file: {"files": lambda lang=lang: readme_file_list(lang), "citation": readme_citation}
         for lang, file in TRANSLATED_README.items()
