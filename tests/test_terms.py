@@ -1,0 +1,88 @@
+"""One term per concept in every language: a code reads the same wherever it
+appears, in its table, in the codebook, in the catalogs' descriptions and in
+the sentences; and a label names one concept only, never another code or a
+column (Kazakh «Нысан» was once both the entity and a facility)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import kz_between_chairs as kz
+from kz_between_chairs import descriptor
+from kz_between_chairs.i18n import gettext, ngettext
+from kz_between_chairs.statements import QUANTITIES
+
+ROOT = Path(__file__).resolve().parents[1]
+CODE_LISTS = ("entity_types", "event_types", "units", "measures", "predicates")
+
+
+def labels(table: str, lang: str) -> dict[str, str]:
+    """code -> label of a code list in ``lang``."""
+    key = descriptor.resource(table)["schema"]["primaryKey"][0]
+    frame = kz.load(table, lang=lang)
+    return dict(zip(frame[key], frame["label"]))
+
+
+@pytest.mark.parametrize("lang", descriptor.LANGUAGES)
+def test_the_codebook_gives_every_code_its_label(lang):
+    text = (ROOT / "docs" / f"codebook.{lang}.md").read_text(encoding="utf-8")
+    missing = [
+        (table, code, label)
+        for table in CODE_LISTS
+        for code, label in labels(table, lang).items()
+        if f"| `{code}` | {label} |" not in text
+    ]
+    assert missing == [], f"docs/codebook.{lang}.md: codes without their label (run scripts/build_docs.py)"
+
+
+@pytest.mark.parametrize("lang", descriptor.LANGUAGES)
+def test_a_label_names_one_concept(lang):
+    titles = {}
+    for table in kz.tables():
+        resource = descriptor.resource(table)
+        titles[gettext(resource["title"], lang).casefold()] = f"table {table}"
+        for field in resource["schema"]["fields"]:
+            titles[gettext(field["title"], lang).casefold()] = f"column {table}.{field['name']}"
+    clashes = []
+    for table in CODE_LISTS:
+        seen: dict[str, str] = {}
+        for code, label in labels(table, lang).items():
+            key = label.casefold()
+            if key in seen:
+                clashes.append(f"{table}: {seen[key]} and {code} are both {label!r}")
+            if key in titles:
+                clashes.append(f"{table}: {code} is {label!r}, the title of {titles[key]}")
+            seen[key] = code
+    assert clashes == []
+
+
+@pytest.mark.parametrize("lang", descriptor.LANGUAGES)
+def test_a_unit_reads_as_in_its_sentences(lang):
+    """The unit's label is the noun of its quantity phrase ("{number} человек")."""
+    names = labels("units", lang)
+    checked = 0
+    for unit, phrases in QUANTITIES.items():
+        if not isinstance(phrases["="], tuple):
+            continue  # a percentage is a number and a sign, no noun
+        noun = ngettext(*phrases["="], 1, lang).replace("{number}", "").strip()
+        assert noun.casefold() == names[unit].casefold(), (unit, noun, names[unit])
+        checked += 1
+    assert checked >= 2
+
+
+@pytest.mark.parametrize("lang", descriptor.LANGUAGES)
+def test_a_comparator_reads_as_in_its_sentences(lang):
+    """The codebook explains each comparator with the word the sentences use
+    ("~ около" and "около 20 %")."""
+    explained = gettext(descriptor.field("indicators", "comparator")["description"], lang)
+    words = {
+        comparator: re.sub(r"\{percent\}(-\w+)?", "", gettext(phrase, lang)).strip()
+        for comparator, phrase in QUANTITIES["percent"].items()
+        if comparator != "="
+    }
+    assert all(words.values())
+    unexplained = {c: w for c, w in words.items() if f"{c} {w}" not in explained}
+    assert unexplained == {}, explained
