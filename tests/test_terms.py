@@ -16,7 +16,7 @@ from kz_between_chairs.i18n import gettext, ngettext
 from kz_between_chairs.statements import QUANTITIES
 
 ROOT = Path(__file__).resolve().parents[1]
-CODE_LISTS = ("entity_types", "event_types", "units", "measures", "predicates")
+CODE_LISTS = descriptor.vocabularies()
 
 
 def labels(table: str, lang: str) -> dict[str, str]:
@@ -73,11 +73,20 @@ def test_a_unit_reads_as_in_its_sentences(lang):
     assert checked >= 2
 
 
+COMPARATOR_COLUMNS = [
+    (table, field["name"])
+    for table in kz.tables()
+    for field in descriptor.resource(table)["schema"]["fields"]
+    if field["name"] == "comparator"
+]
+
+
 @pytest.mark.parametrize("lang", descriptor.LANGUAGES)
-def test_a_comparator_reads_as_in_its_sentences(lang):
+@pytest.mark.parametrize(("table", "column"), COMPARATOR_COLUMNS)
+def test_a_comparator_reads_as_in_its_sentences(table, column, lang):
     """The codebook explains each comparator with the word the sentences use
     ("~ около" and "около 20 %")."""
-    explained = gettext(descriptor.field("indicators", "comparator")["description"], lang)
+    explained = gettext(descriptor.field(table, column)["description"], lang)
     words = {
         comparator: re.sub(r"\{percent\}(-\w+)?", "", gettext(phrase, lang)).strip()
         for comparator, phrase in QUANTITIES["percent"].items()
