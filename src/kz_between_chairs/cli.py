@@ -21,6 +21,8 @@ from . import descriptor, i18n
 from .__about__ import __version__
 
 PROG = "kz-between-chairs"
+DIFF_FORMATS = ("text", "csv")
+"""Output forms of ``diff``."""
 LANG_ENV = "KZ_LANG"
 """Environment variable with the language of messages for commands without ``--lang``."""
 
@@ -113,7 +115,7 @@ def _fail(lang: str, message: str, prog: str = PROG) -> None:
 def _parser(lang: str) -> argparse.ArgumentParser:
     _ = partial(i18n.gettext, lang=lang)
     from .citation import STYLES
-    from .export import FORMATS
+    from .export import ALL, FORMATS
 
     languages = ", ".join(descriptor.LANGUAGES)
 
@@ -167,21 +169,44 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     package_option(describe)
 
     export = command("export", _export, _(
-        "write every table in one language to a folder; for Excel use xlsx, one workbook "
+        "write every table in one language (or all) to a folder; for Excel use xlsx, one workbook "
         "that keeps Kazakh and Russian text intact (CSV is plain UTF-8)"
     ))
     export.add_argument(
-        "--lang", type=language, metavar="LANG", required=True,
-        help=_("language of the labels: {allowed}").format(allowed=languages),
+        "--lang", type=_choice(_("unknown language '{value}'; allowed: {allowed}"), (*descriptor.LANGUAGES, ALL)),
+        metavar="LANG", required=True,
+        help=_("language of the labels: {allowed}; {all} writes each language").format(allowed=languages, all=ALL),
     )
     export.add_argument(
         "--format", type=fmt, metavar="FORMAT", required=True,
-        help=_("{allowed}; parquet and xlsx need the extras of the same name").format(
+        help=_("{allowed}; parquet, xlsx and sav need the extras parquet, xlsx and spss").format(
             allowed=", ".join(FORMATS)
         ),
     )
     export.add_argument(
-        "--out", metavar="DIR", required=True, help=_("folder to write to (created if missing)")
+        "--out", type=_folder(_), metavar="DIR", required=True, help=_("folder to write to (created if missing)")
+    )
+    export.add_argument(
+        "--force", action="store_true",
+        help=_("replace files of the same name from an earlier export; without it the export stops "
+               "before writing anything. Other files in the folder are never touched"),
+    )
+    export.add_argument(
+        "--excel-safe", action="store_true",
+        help=_("csv only: put ' before every text cell that starts with =, +, - or @, so that a "
+               "spreadsheet does not run it as a formula (this changes those cells)"),
+    )
+
+    diff = command("diff", _diff, _(
+        "list the rows added, removed and changed between two copies of the package "
+        "(folders, datapackage.json files or release zips), matched by primary key"
+    ))
+    diff.add_argument("old", metavar="OLD", help=_("the earlier copy"))
+    diff.add_argument("new", metavar="NEW", help=_("the later copy"))
+    diff.add_argument(
+        "--format", type=_choice(_("unknown format '{value}'; allowed: {allowed}"), DIFF_FORMATS),
+        metavar="FORMAT", default=DIFF_FORMATS[0],
+        help=_("{allowed} (default: {default})").format(allowed=", ".join(DIFF_FORMATS), default=DIFF_FORMATS[0]),
     )
 
     cite = command("cite", _cite, _("print how to cite the dataset and the article"))
@@ -206,6 +231,15 @@ def _choice(message: str, allowed: Sequence[str]):
     def convert(value: str) -> str:
         if value not in allowed:
             raise argparse.ArgumentTypeError(message.format(value=value, allowed=", ".join(allowed)))
+        return value
+
+    return convert
+
+
+def _folder(_):
+    def convert(value: str) -> str:
+        if not value.strip():
+            raise argparse.ArgumentTypeError(_("the output folder is empty: name a folder"))
         return value
 
     return convert
@@ -275,10 +309,31 @@ def _describe(args: argparse.Namespace, lang: str) -> None:
 
 
 def _export(args: argparse.Namespace, lang: str) -> None:
-    from .export import export
+    from .export import WouldReplace, export
 
-    for path in export(args.out, args.lang, args.format):
+    if args.excel_safe and args.format != "csv":
+        raise ValueError(i18n.gettext("--excel-safe applies to --format csv only", lang))
+    try:
+        written = export(args.out, args.lang, args.format, force=args.force, excel_safe=args.excel_safe)
+    except WouldReplace as refused:
+        # Translators: {path} is the first file that exists; {more} how many others do.
+        message = i18n.ngettext(
+            "{path} exists (and {more} other file); nothing was written. Add --force to replace them",
+            "{path} exists (and {more} other files); nothing was written. Add --force to replace them",
+            len(refused.existing) - 1, lang,
+        ) if len(refused.existing) > 1 else i18n.gettext(
+            "{path} exists; nothing was written. Add --force to replace it", lang
+        )
+        raise ValueError(message.format(path=refused.existing[0], more=len(refused.existing) - 1)) from None
+    for path in written:
         print(path)
+
+
+def _diff(args: argparse.Namespace, lang: str) -> None:
+    from . import diff
+
+    changes = diff.compare(args.old, args.new)
+    sys.stdout.write(diff.to_csv(changes) if args.format == "csv" else diff.text(changes, args.old, args.new))
 
 
 def _cite(args: argparse.Namespace, lang: str) -> None:

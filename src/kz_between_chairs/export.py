@@ -1,40 +1,70 @@
-"""Export every table in one language: CSV, JSON, Parquet or one Excel workbook.
+"""Export every table in one language, or in all four: CSV, JSON, Parquet,
+Excel, SQLite, Stata or SPSS.
 
 * ``csv``: ``<table>.csv``, UTF-8 without BOM, like the package's own files
   (dates as ``YYYY-MM-DD``, empty cells empty).  Excel guesses a legacy code
   page for a CSV and garbles Kazakh and Russian text: for Excel use ``xlsx``.
+  With ``excel_safe`` a text cell that starts with ``=``, ``+``, ``-`` or ``@``
+  gets a leading ``'`` so that no spreadsheet runs it as a formula; the data
+  never holds such cells, but a modified copy may.
 * ``json``: ``<table>.json``, an array of records, UTF-8, empty cells ``null``.
-* ``parquet``: ``<table>.parquet`` with the loader's dtypes (extra ``parquet``).
-* ``xlsx``: one workbook ``kz-between-chairs.<lang>.xlsx`` with a sheet per
-  table (extra ``xlsx``); text that starts with ``=`` stays text, never a
-  formula.
+* ``parquet``: ``<table>.parquet``, the loader's dtypes, field descriptions in
+  the Arrow schema (extra ``parquet``; :mod:`.formats.parquet`).
+* ``xlsx``: one workbook ``kz-between-chairs.<lang>.xlsx`` (extra ``xlsx``;
+  :mod:`.formats.workbook`).
+* ``sqlite``: ``kz-between-chairs.sqlite`` with every language in it, and
+  Datasette's ``metadata.json`` (:mod:`.formats.sqlite`).
+* ``dta``, ``sav``: ``<table>.dta`` (Stata 118) and ``<table>.sav`` (SPSS,
+  extra ``spss``) with variable and value labels (:mod:`.formats.stats`).
 
-Every file is first written to a hidden temporary file in the target folder
-and renamed into place only when all of them are complete, so an export that
-fails leaves the folder as it was.
+With ``lang="all"`` the per-table files of each language go to a folder
+``<lang>/``; the workbooks carry the language in their name, and the database
+holds all of them.
+
+Nothing is half-written: every file is first written into a hidden folder
+``.kz-export-<pid>-<random>`` inside the target and renamed into place only
+when all of them are complete; an export that fails or is interrupted removes
+that folder, and one killed outright leaves it for the next export to remove.
+A file of the same name from an earlier export is replaced only with
+``force=True``; files this export does not write are never touched.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
+import shutil
+import signal
+import threading
 import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from .descriptor import LANGUAGES
 from .i18n import check_language
 from .loader import load, tables
 
 if TYPE_CHECKING:
     import pandas as pd
 
-FORMATS = ("csv", "json", "parquet", "xlsx")
+FORMATS = ("csv", "json", "parquet", "xlsx", "sqlite", "dta", "sav")
 """The export formats, as ``--format`` takes them."""
 
-EXTRAS = {"parquet": ("pyarrow", "parquet"), "xlsx": ("openpyxl", "xlsx")}
+ALL = "all"
+"""The ``lang`` that exports every language at once."""
+
+EXTRAS = {"parquet": ("pyarrow", "parquet"), "xlsx": ("openpyxl", "xlsx"), "sav": ("pyreadstat", "spss")}
 """format -> (the library it needs, the extra that installs it)."""
 
+EXCEL_TRIGGERS = ("=", "+", "-", "@")
+"""First characters that make a spreadsheet read a CSV cell as a formula."""
+
+STAGING_PREFIX = ".kz-export-"
+"""Name prefix of the hidden folder an export writes into before renaming."""
+
 _DATE = "%Y-%m-%d"
-_XLSX_WIDTH = 60  # widest column of a sheet, in characters
+_STAGING = re.compile(re.escape(STAGING_PREFIX) + r"(\d+)-[0-9a-f]+$")
 
 
 class MissingExtra(ImportError):
@@ -45,14 +75,30 @@ class MissingExtra(ImportError):
         super().__init__(f"{fmt} export needs {self.library}: pip install 'kz-between-chairs[{self.extra}]'")
 
 
-def export(out: str | Path, lang: str, fmt: str = "csv") -> list[Path]:
-    """Write every table in ``lang`` to the folder ``out`` (created if missing)
-    as ``fmt``; returns the paths written.
+class WouldReplace(FileExistsError):
+    """The export would replace files of an earlier one and ``force`` is off."""
+
+    def __init__(self, existing: list[Path]) -> None:
+        self.existing = existing
+        more = f" (and {len(existing) - 1} more)" if len(existing) > 1 else ""
+        super().__init__(f"{existing[0]} exists{more}; nothing was written. "
+                         "Pass --force to replace the files of the same name")
+
+
+def export(
+    out: str | Path, lang: str, fmt: str = "csv", *, force: bool = False, excel_safe: bool = False
+) -> list[Path]:
+    """Write every table in ``lang`` (or ``"all"``) to the folder ``out``
+    (created if missing) as ``fmt``; returns the paths written.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     written = export(folder, "kk", "csv")
     ...     events = Path(folder, "events.csv").read_text(encoding="utf-8")
+    ...     again = export(folder, "kk", "csv")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kz_between_chairs.export.WouldReplace: .../sources.csv exists (and 11 more); nothing was written. Pass --force to replace the files of the same name
     >>> [p.name for p in written][:2]
     ['sources.csv', 'entity_types.csv']
     >>> events.splitlines()[0].startswith("event_id,event_type,date,date_start,date_end")
@@ -60,21 +106,52 @@ def export(out: str | Path, lang: str, fmt: str = "csv") -> list[Path]:
     >>> export(".", "kk", "ods")
     Traceback (most recent call last):
     ...
-    ValueError: unknown format 'ods'; allowed: csv, json, parquet, xlsx
+    ValueError: unknown format 'ods'; allowed: csv, json, parquet, xlsx, sqlite, dta, sav
+    >>> export("", "kk", "csv")
+    Traceback (most recent call last):
+    ...
+    ValueError: the output folder is empty: name a folder
     """
-    check_language(lang)
+    if not str(out).strip():
+        raise ValueError("the output folder is empty: name a folder")
+    langs = LANGUAGES if lang == ALL else (check_language(lang),)
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; allowed: {', '.join(FORMATS)}")
+    if excel_safe and fmt != "csv":
+        raise ValueError("excel_safe applies to csv only (the other formats store text as text)")
     _require(fmt)
-    frames = {name: load(name, lang) for name in tables()}
+    jobs = _jobs(fmt, langs, nested=lang == ALL, excel_safe=excel_safe)
     folder = Path(out)
+    existing = [folder / rel for rel in jobs if os.path.lexists(folder / rel)]
+    if existing and not force:
+        raise WouldReplace(existing)
     folder.mkdir(parents=True, exist_ok=True)
-    if fmt == "xlsx":
-        jobs = {folder / f"kz-between-chairs.{lang}.xlsx": lambda path: _xlsx(frames, path)}
-    else:
-        write = {"csv": _csv, "json": _json, "parquet": _parquet}[fmt]
-        jobs = {folder / f"{name}.{fmt}": _bind(write, frame) for name, frame in frames.items()}
-    return _atomically(jobs)
+    remove_stale_staging(folder)
+    return _atomically(folder, jobs)
+
+
+def remove_stale_staging(folder: Path) -> list[Path]:
+    """Remove the staging folders of exports that were killed (their process
+    is gone); returns what was removed."""
+    removed = []
+    for path in folder.glob(STAGING_PREFIX + "*"):
+        match = _STAGING.match(path.name)
+        if match and path.is_dir() and not path.is_symlink() and not _alive(int(match.group(1))):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # our own earlier run in this process, long finished
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True
+    return True
 
 
 def _require(fmt: str) -> None:
@@ -85,26 +162,69 @@ def _require(fmt: str) -> None:
             raise MissingExtra(fmt) from None
 
 
-def _bind(write: Callable[[pd.DataFrame, Path], None], frame: pd.DataFrame) -> Callable[[Path], None]:
-    return lambda path: write(frame, path)
+def _jobs(fmt: str, langs: tuple[str, ...], nested: bool, excel_safe: bool) -> dict[str, Callable[[Path], None]]:
+    """Relative path -> a function that writes that file."""
+    from .formats import parquet, sqlite, stats, workbook
+
+    if fmt == "sqlite":
+        return {sqlite.FILENAME: sqlite.write, "metadata.json": sqlite.write_datasette_metadata}
+    jobs: dict[str, Callable[[Path], None]] = {}
+    for lang in langs:
+        frames = {name: load(name, lang) for name in tables()}
+        if fmt == "xlsx":
+            jobs[workbook.filename(lang)] = _bind(workbook.write, lang=lang, frames=frames)
+            continue
+        prefix = f"{lang}/" if nested else ""
+        for name, frame in frames.items():
+            if fmt == "csv":
+                job = _bind(_csv, frame=frame, excel_safe=excel_safe)
+            elif fmt == "json":
+                job = _bind(_json, frame=frame)
+            elif fmt == "parquet":
+                job = _bind(parquet.write, name=name, lang=lang, frame=frame)
+            else:
+                job = _bind(stats.write_dta if fmt == "dta" else stats.write_sav, name=name, lang=lang, frame=frame)
+            jobs[f"{prefix}{name}.{fmt}"] = job
+    return jobs
 
 
-def _atomically(jobs: dict[Path, Callable[[Path], None]]) -> list[Path]:
-    """Run every job on a temporary file beside its target, then rename them
-    all into place; on any error remove the temporary files and re-raise."""
-    temporary: dict[Path, Path] = {}
+def _bind(write: Callable[..., None], **kwargs) -> Callable[[Path], None]:
+    return lambda path: write(path, **kwargs)
+
+
+def _atomically(folder: Path, jobs: dict[str, Callable[[Path], None]]) -> list[Path]:
+    """Run every job into a hidden staging folder inside ``folder``, then
+    rename the files into place; the staging folder goes in any case."""
+    staging = folder / f"{STAGING_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:12]}"
+    staging.mkdir()
     try:
-        for target, job in jobs.items():
-            # the real suffix last: some writers pick the format from it
-            temp = target.with_name(f".{target.stem}.{uuid.uuid4().hex[:8]}.tmp{target.suffix}")
-            temporary[target] = temp
-            job(temp)
-        for target, temp in temporary.items():
-            os.replace(temp, target)
+        with _terminate_as_exit():
+            for rel, job in jobs.items():
+                (staging / rel).parent.mkdir(parents=True, exist_ok=True)
+                job(staging / rel)
+            for rel in jobs:
+                (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staging / rel, folder / rel)
     finally:
-        for temp in temporary.values():
-            temp.unlink(missing_ok=True)
-    return list(jobs)
+        shutil.rmtree(staging, ignore_errors=True)
+    return [folder / rel for rel in jobs]
+
+
+@contextlib.contextmanager
+def _terminate_as_exit():
+    """SIGTERM (a plain ``kill``) unwinds like Ctrl-C, so ``finally`` cleans up."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _number(value: float) -> str:
@@ -113,42 +233,30 @@ def _number(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def _csv(frame: pd.DataFrame, path: Path) -> None:
+def _csv(path: Path, frame: pd.DataFrame, excel_safe: bool = False) -> None:
     frame = frame.copy()
     for column in frame.columns:
         if frame[column].dtype == "boolean":  # as the package writes them, not True/False
             frame[column] = frame[column].map({True: "true", False: "false"})
+        elif excel_safe and frame[column].dtype.kind not in "fiuMb" and str(frame[column].dtype) != "Int64":
+            frame[column] = frame[column].astype("string").map(neutralise)
     frame.to_csv(
         path, index=False, encoding="utf-8", lineterminator="\n", date_format=_DATE, float_format=_number
     )
 
 
-def _json(frame: pd.DataFrame, path: Path) -> None:
+def neutralise(cell):
+    """A text cell a spreadsheet will not run as a formula.
+
+    >>> neutralise("=1+2"), neutralise("-5"), neutralise("kazakhstan")
+    ("'=1+2", "'-5", 'kazakhstan')
+    """
+    return "'" + cell if isinstance(cell, str) and cell.startswith(EXCEL_TRIGGERS) else cell
+
+
+def _json(path: Path, frame: pd.DataFrame) -> None:
     dated = frame.copy()
     for column in dated.columns:
         if dated[column].dtype.kind == "M":
             dated[column] = dated[column].dt.strftime(_DATE)
     dated.to_json(path, orient="records", force_ascii=False, indent=2)
-
-
-def _parquet(frame: pd.DataFrame, path: Path) -> None:
-    frame.to_parquet(path, engine="pyarrow", index=False)
-
-
-def _xlsx(frames: dict[str, pd.DataFrame], path: Path) -> None:
-    import pandas as pd
-    from openpyxl.utils import get_column_letter
-
-    with pd.ExcelWriter(path, engine="openpyxl") as book:
-        for name, frame in frames.items():
-            frame.to_excel(book, sheet_name=name, index=False)
-            sheet = book.sheets[name]
-            sheet.freeze_panes = "A2"
-            for number, column in enumerate(sheet.iter_cols(), start=1):
-                for cell in column:
-                    if cell.data_type == "f":  # openpyxl takes "=..." for a formula
-                        cell.data_type = "s"
-                    elif cell.is_date:
-                        cell.number_format = "YYYY-MM-DD"
-                widest = max(len(str(cell.value or "")) for cell in column)
-                sheet.column_dimensions[get_column_letter(number)].width = min(widest + 2, _XLSX_WIDTH)
