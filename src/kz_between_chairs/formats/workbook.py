@@ -126,7 +126,8 @@ def _codebook(sheet, lang: str) -> None:
     sheet.append(header)
     for name in descriptor.table_names():
         for row in describe(name, lang).itertuples(index=False):
-            sheet.append([name, row.field, row.title, row.type, bool(row.required), row.vocabulary, row.description])
+            values = row.references or ", ".join(map(str, row.allowed))
+            sheet.append([name, row.field, row.title, row.type, bool(row.required), values, row.description])
     _finish(sheet, text_columns=(1, 2, 3, 4, 6, 7))
 
 
