@@ -59,6 +59,8 @@ def test_sqlite_holds_every_table_with_the_rows_of_the_csv(db):
                     assert value is None, (table, column)
                 elif kind == "number":
                     assert value == float(want[column])
+                elif kind in ("integer", "year"):
+                    assert value == int(want[column])
                 elif kind == "boolean":
                     assert value == (1 if want[column] == "true" else 0)
                 else:  # text, ISO dates, codes with their leading zeros

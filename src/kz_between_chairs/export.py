@@ -98,7 +98,7 @@ def export(
     ...     again = export(folder, "kk", "csv")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    kz_between_chairs.export.WouldReplace: .../sources.csv exists (and 11 more); nothing was written. Pass --force to replace the files of the same name
+    kz_between_chairs.export.WouldReplace: .../sources.csv exists (and ... more); nothing was written. Pass --force to replace the files of the same name
     >>> [p.name for p in written][:2]
     ['sources.csv', 'entity_types.csv']
     >>> events.splitlines()[0].startswith("event_id,event_type,date,date_start,date_end")
