@@ -23,13 +23,17 @@ from . import (
     identifiers,
     keys,
     labels,
+    merge_keys,
     numbers,
     provenance,
+    record,
 )
 from .context import Context
 from .problem import DESCRIPTOR_FILE, Problem
 
-FAMILIES: tuple[ModuleType, ...] = (descriptor, hygiene, labels, identifiers, dates, numbers, provenance, keys, catalogs)
+FAMILIES: tuple[ModuleType, ...] = (
+    descriptor, hygiene, labels, identifiers, merge_keys, dates, numbers, provenance, record, keys, catalogs,
+)
 """The project's rule families, in running order (frictionless runs first)."""
 
 

@@ -1,0 +1,81 @@
+"""Rules of the tables beside the article: ``record_checks`` (the article
+against the record) and ``un_votes`` (the UN votes it mentions).
+
+A check concerns one fact of the article, an indicator or an event; its
+value comes with a comparator and a unit, the unit of the indicator it
+checks.  Each UN vote of the article is coded once: every event of type
+``un_vote`` has its row in ``un_votes``, and every row there is such an
+event.  That the referenced rows exist is a foreign key (frictionless).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .context import Context
+from .problem import Problem
+from .tables import Table
+
+RULES = {
+    "check-target": "a row of record_checks names exactly one fact: an indicator_id or an event_id",
+    "check-value": "a row of record_checks has value, comparator and unit all set or all empty",
+    "check-unit": "a row of record_checks gives its value in the unit of the indicator it checks",
+    "un-vote-coded": "every event of type un_vote has its row in un_votes, and every row there is such an event",
+}
+
+CHECKS, VOTES, EVENTS, INDICATORS = "record_checks", "un_votes", "events", "indicators"
+UN_VOTE = "un_vote"
+TARGETS = ("indicator_id", "event_id")
+VALUE = ("value", "comparator", "unit")
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    checks, votes, events = (ctx.tables.get(n) for n in (CHECKS, VOTES, EVENTS))
+    if checks is not None:
+        yield from _targets(checks)
+        yield from _values(checks)
+        indicators = ctx.tables.get(INDICATORS)
+        if indicators is not None:
+            yield from _units(checks, dict(r for _, r in indicators.records("indicator_id", "unit")))
+    if votes is not None and events is not None:
+        yield from _coded(votes, events)
+
+
+def _targets(checks: Table) -> Iterator[Problem]:
+    for number, (indicator, event) in checks.records(*TARGETS):
+        if indicator and event:
+            yield Problem(checks.file, number, "event_id", "check-target",
+                          "both indicator_id and event_id are set; a check concerns one fact")
+        elif not indicator and not event:
+            yield Problem(checks.file, number, "indicator_id", "check-target",
+                          "neither indicator_id nor event_id is set: which fact of the article does the check concern?")
+
+
+def _values(checks: Table) -> Iterator[Problem]:
+    for number, cells in checks.records(*VALUE):
+        empty = [column for column, cell in zip(VALUE, cells) if not cell]
+        if empty and len(empty) < len(VALUE):
+            yield Problem(checks.file, number, empty[0], "check-value",
+                          f"value, comparator and unit go together; {' and '.join(empty)} empty")
+
+
+def _units(checks: Table, units: dict[str, str]) -> Iterator[Problem]:
+    for number, (indicator, unit) in checks.records("indicator_id", "unit"):
+        want = units.get(indicator)
+        if unit and want and unit != want:
+            yield Problem(checks.file, number, "unit", "check-unit",
+                          f"{unit!r} is not the unit of indicator {indicator!r} ({want!r})")
+
+
+def _coded(votes: Table, events: Table) -> Iterator[Problem]:
+    types = dict(r for _, r in events.records("event_id", "event_type"))
+    coded = set()
+    for number, (event,) in votes.records("event_id"):
+        coded.add(event)
+        if event in types and types[event] != UN_VOTE:
+            yield Problem(votes.file, number, "event_id", "un-vote-coded",
+                          f"event {event!r} is of type {types[event]!r}, not {UN_VOTE}")
+    for number, (event, event_type) in events.records("event_id", "event_type"):
+        if event_type == UN_VOTE and event not in coded:
+            yield Problem(events.file, number, "event_id", "un-vote-coded",
+                          f"the UN vote {event!r} has no row in {VOTES} (resolution, vote, totals)")

@@ -1,0 +1,70 @@
+"""Rules of record_checks and un_votes: one fact per check, value with comparator
+and unit, the indicator's unit, every UN vote coded once."""
+
+from __future__ import annotations
+
+import pytest
+from validate_helpers import problems, read_rows, row_of, set_cell, write_rows
+
+from kz_between_chairs.validate import record
+
+
+def test_the_shipped_tables_pass(package_copy):
+    assert problems(record, package_copy) == []
+
+
+def test_a_check_names_one_fact_not_two(package_copy):
+    row = row_of(package_copy, "record_checks", "check_id", "deaths_prosecutor_2022_01_15")
+    set_cell(package_copy, "record_checks", row, "event_id", "unrest_2022")
+    assert problems(record, package_copy) == [
+        f"data/record_checks.csv:{row}:event_id: check-target: both indicator_id and event_id are set; a check concerns one fact"
+    ]
+
+
+def test_a_check_names_a_fact(package_copy):
+    row = row_of(package_copy, "record_checks", "check_id", "unga_vote_2014_abstention")
+    set_cell(package_copy, "record_checks", row, "event_id", "")
+    assert problems(record, package_copy) == [
+        f"data/record_checks.csv:{row}:indicator_id: check-target: "
+        "neither indicator_id nor event_id is set: which fact of the article does the check concern?"
+    ]
+
+
+@pytest.mark.parametrize(("emptied", "message"), [
+    (["comparator"], "comparator empty"),
+    (["value", "unit"], "value and unit empty"),
+])
+def test_value_comparator_and_unit_go_together(package_copy, emptied, message):
+    row = row_of(package_copy, "record_checks", "check_id", "kz_imports_russia_2021")
+    for column in emptied:
+        set_cell(package_copy, "record_checks", row, column, "")
+    assert problems(record, package_copy) == [
+        f"data/record_checks.csv:{row}:{emptied[0]}: check-value: value, comparator and unit go together; {message}"
+    ]
+
+
+def test_the_value_is_in_the_indicators_unit(package_copy):
+    row = row_of(package_copy, "record_checks", "check_id", "kz_imports_russia_2021")
+    set_cell(package_copy, "record_checks", row, "unit", "person")
+    assert problems(record, package_copy) == [
+        f"data/record_checks.csv:{row}:unit: check-unit: 'person' is not the unit of indicator 'kz_imports_russia' ('percent')"
+    ]
+
+
+def test_a_un_vote_row_is_a_un_vote_event(package_copy):
+    row = row_of(package_copy, "un_votes", "event_id", "unga_vote_2014")
+    set_cell(package_copy, "un_votes", row, "event_id", "crimea_annexation")
+    event_row = row_of(package_copy, "events", "event_id", "unga_vote_2014")
+    assert problems(record, package_copy) == [
+        f"data/events.csv:{event_row}:event_id: un-vote-coded: the UN vote 'unga_vote_2014' has no row in un_votes (resolution, vote, totals)",
+        f"data/un_votes.csv:{row}:event_id: un-vote-coded: event 'crimea_annexation' is of type 'annexation', not un_vote",
+    ]
+
+
+def test_every_un_vote_is_coded(package_copy):
+    rows = read_rows(package_copy, "un_votes")
+    write_rows(package_copy, "un_votes", [r for r in rows if r[0] != "unga_vote_2022"])
+    event_row = row_of(package_copy, "events", "event_id", "unga_vote_2022")
+    assert problems(record, package_copy) == [
+        f"data/events.csv:{event_row}:event_id: un-vote-coded: the UN vote 'unga_vote_2022' has no row in un_votes (resolution, vote, totals)"
+    ]
