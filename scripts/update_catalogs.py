@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
             print(problem.format())
         return 1 if problems else 0
 
-    template = catalog_update.extract(read(ROOT / "datapackage.json"))
+    template = catalog_update.extract(read(ROOT / "datapackage.json"), ROOT)
     outputs = {catalogs.TEMPLATE: catalog_update.po_bytes(template)}
     for lang in LANGUAGES:
         file = catalogs.catalog_file(lang)

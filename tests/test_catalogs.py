@@ -152,9 +152,9 @@ def test_template_out_of_sync_with_the_descriptor(package_copy):
     pot = package_copy.parent / catalogs.TEMPLATE
     assert problems(package_copy) == [
         f"translations/messages.pot: catalog-sync: missing entry 'Units of measure': in the sources "
-        f"(datapackage.json, src/kz_between_chairs/), not in this file; {RUN}",
+        f"(datapackage.json, data/indicators.csv, src/kz_between_chairs/), not in this file; {RUN}",
         f"translations/messages.pot:{msgid_line(pot, 'Units')}: catalog-sync: obsolete entry 'Units': "
-        f"not in the sources (datapackage.json, src/kz_between_chairs/); {RUN}",
+        f"not in the sources (datapackage.json, data/indicators.csv, src/kz_between_chairs/); {RUN}",
     ]
 
 
@@ -179,7 +179,8 @@ def test_statement_template(package_copy):
     data = package_copy.parent / "data"
     indicators = data / "indicators.csv"
     rows = indicators.read_text(encoding="utf-8").splitlines(keepends=True)
-    rows.append(rows[-1].replace("kazatomprom_value_loss,", "uranium_loss,", 1))  # no sentence
+    new = rows[-1].replace("kazatomprom_value_loss,", "uranium_loss,", 1)
+    rows.append(new.replace("Kazatomprom lost {quantity} of its market value {when}.", "Uranium fell {when} {by}."))
     rows[2] = rows[2].replace(",2022-01,2022-01-01,2022-01-31,", ",,,,", 1)  # csto_troops says {when}
     rows[4] = rows[4].replace(",,,,Anteil", ",2022,2022-01-01,2022-12-31,Anteil", 1)  # a period it does not state
     rows[3] = rows[3].replace(",2022-01,2022-01-01,", ",2022-01/..,2022-01-01,", 1)  # not put into words
@@ -187,14 +188,16 @@ def test_statement_template(package_copy):
     units = data / "units.csv"
     units.write_text(units.read_text(encoding="utf-8") + "hectare,Hektar,hectares,гектар,гектар,Area.,har\n", encoding="utf-8")
     assert problems(package_copy) == [
+        "translations/messages.pot: catalog-sync: missing entry 'Uranium fell {when} {by}.': in the sources "
+        f"(datapackage.json, data/indicators.csv, src/kz_between_chairs/), not in this file; {RUN}",
         "data/indicators.csv:3:period: statement-template: the sentence of 'csto_troops' states a period ({when}), "
         "and the row has none",
         "data/indicators.csv:4:period: statement-template: cannot put the period '2022-01/..' into words: only a "
         "year, month or day, or a closed interval of them",
         "data/indicators.csv:5:period: statement-template: the sentence of 'china_gas_imports_kz' does not state "
         "the period; add {when} to it",
-        "data/indicators.csv:10:indicator_id: statement-template: no sentence for indicator 'uranium_loss' in "
-        "kz_between_chairs.statements.SENTENCES",
+        "data/indicators.csv:10:sentence_en: statement-template: the sentence of 'uranium_loss' must have "
+        "{quantity}, may have {when}, and nothing else; it has {by}, {when}",
         "data/units.csv:5:unit: statement-template: no quantity phrase for unit 'hectare' with =, ~, >, >=, <, <= "
         "in kz_between_chairs.statements.QUANTITIES",
     ]
@@ -213,9 +216,9 @@ def test_a_wheel_s_compiled_catalogs_are_checked_without_a_template(package_copy
 
 
 def test_update_writes_the_same_bytes_twice():
-    template = cu.extract(read())
+    template = cu.extract(read(), ROOT)
     once = cu.po_bytes(template)
-    assert cu.po_bytes(cu.extract(read())) == once
+    assert cu.po_bytes(cu.extract(read(), ROOT)) == once
     assert b"POT-Creation-Date" not in once and b"Generated-By" not in once
     for lang in LANGUAGES:
         first = cu.po_bytes(cu.update(template, lang, cu.parse_file(ROOT / catalogs.catalog_file(lang))))
@@ -224,7 +227,7 @@ def test_update_writes_the_same_bytes_twice():
 
 
 def test_update_keeps_translations_drops_obsolete_and_guesses_nothing():
-    template = cu.extract(read())
+    template = cu.extract(read(), ROOT)
     old = cu.parse_file(ROOT / catalogs.catalog_file("ru"))
     old.add("A string that left the sources", "Строка, которой больше нет")
     old.add("Indicator", ("Индикатор", "Индикаторы", "Индикаторов"))  # now plural: its shape changed
@@ -250,7 +253,7 @@ def test_update_script_check_passes_on_the_repository():
 
 def test_update_never_copies_english_into_the_next_language():
     # One template serves every language; filling in English must not leak.
-    template = cu.extract(read())
+    template = cu.extract(read(), ROOT)
     english = cu.update(template, "en")
     russian = cu.update(template, "ru")
     assert english.get("Entities").string == "Entities"

@@ -10,17 +10,22 @@ The template (``translations/messages.pot``) holds, in this order:
 
 * every ``title`` and ``description`` of ``datapackage.json``: the package's,
   each resource's and each field's (their English text is the msgid);
+* the sentence that states each indicator (``sentence_en`` of
+  ``data/indicators.csv``);
 * every string of the package's Python modules marked with ``gettext``,
-  ``ngettext``, ``_``, ``N_`` or ``Nn_`` (CLI messages, the sentences that
-  state an indicator), with the ``# Translators:`` comment above it.
+  ``ngettext``, ``_``, ``N_`` or ``Nn_`` (CLI messages, the phrases of the
+  sentences), with the ``# Translators:`` comment above it.
 
 Locations carry no line numbers and the header no dates, so regenerating an
 unchanged tree writes the same bytes.
 
+>>> from kz_between_chairs._paths import package_root
 >>> from kz_between_chairs.descriptor import read
->>> template = extract(read())
+>>> template = extract(read(), package_root())
 >>> "Indicators" in template and "{number} person" in template
 True
+>>> template.get("Russia accounts for {quantity} of Kazakhstan's total imports.").locations
+[('data/indicators.csv', None)]
 """
 
 from __future__ import annotations
@@ -40,6 +45,9 @@ from babel.messages.pofile import read_po, write_po
 
 from .__about__ import __version__
 from .catalogs import DOMAIN
+from .csv_format import read_rows
+from .descriptor import resource
+from .statements import TEMPLATE_COLUMN, translator_comment
 
 PROJECT = "kz-between-chairs"
 SOURCE_LANGUAGE = "en"
@@ -58,12 +66,14 @@ CODE_PREFIX = "src/kz_between_chairs/"
 _DROPPED = re.compile(rb'^"(?:POT-Creation-Date|PO-Revision-Date|Generated-By|Report-Msgid-Bugs-To): [^"]*"\n', re.M)
 
 
-def extract(desc: dict[str, Any], code_dir: Path = CODE_DIR) -> Catalog:
-    """The template: every msgid of the descriptor ``desc`` and of the
-    modules under ``code_dir``."""
+def extract(desc: dict[str, Any], root: Path, code_dir: Path = CODE_DIR) -> Catalog:
+    """The template: every msgid of the descriptor ``desc``, of the data of
+    the package at ``root`` and of the modules under ``code_dir``."""
     template = _new(None)
     for text, comment in descriptor_strings(desc):
         template.add(text, locations=[("datapackage.json", None)], auto_comments=[comment])
+    for text, file, comment in data_strings(desc, root):
+        template.add(text, locations=[(file, None)], auto_comments=[comment])
     for path in sorted(p for p in code_dir.rglob("*.py") if "__pycache__" not in p.parts):
         where = CODE_PREFIX + path.relative_to(code_dir).as_posix()
         found = extract_from_file(
@@ -93,6 +103,21 @@ def descriptor_strings(desc: dict[str, Any]) -> Iterator[tuple[str, str]]:
             for key in ("title", "description"):
                 if isinstance(field.get(key), str) and field[key]:
                     yield field[key], f"{key} of column {name}.{field.get('name')}"
+
+
+def data_strings(desc: dict[str, Any], root: Path) -> Iterator[tuple[str, str, str]]:
+    """``(text, file, comment)`` of every cell that is a msgid: the indicators'
+    sentences, in row order (none when the table or the column is missing;
+    the validator reports that)."""
+    try:
+        file = resource("indicators", desc)["path"]
+        rows = read_rows(root / file)
+        at, key = rows[0].index(TEMPLATE_COLUMN), rows[0].index("indicator_id")
+    except (ValueError, KeyError, TypeError, IndexError, OSError):
+        return
+    for row in rows[1:]:
+        if len(row) > max(at, key) and row[at]:
+            yield row[at], file, translator_comment(row[key], row[at])
 
 
 def update(template: Catalog, lang: str, current: Catalog | None = None) -> Catalog:

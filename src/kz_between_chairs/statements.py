@@ -8,8 +8,10 @@ The CSTO contingent deployed to Kazakhstan in January 2022 comprised about 2,500
 A sentence is put together from three kinds of catalog entry, each translated
 whole by a translator, never assembled from words by code:
 
-* the **sentence** of the indicator (:data:`SENTENCES`, one per indicator),
-  with ``{quantity}`` and, where the indicator has a period, ``{when}``;
+* the **sentence** of the indicator: its English source is the row's
+  ``sentence_en`` cell in ``data/indicators.csv`` (so adding an indicator
+  needs no code), with ``{quantity}`` and, where the indicator has a period,
+  ``{when}``; the catalogs translate it like any other string;
 * the **quantity** (:data:`QUANTITIES`): the comparator in words with the
   number and its unit, one phrase per unit and comparator, with plural forms
   ("about 2,500 people", "около 2 500 человек", "шамамен 2 500 адам",
@@ -57,34 +59,22 @@ from .i18n import N_, Nn_, check_language, gettext, ngettext
 if TYPE_CHECKING:
     import pandas as pd
 
-SENTENCES: dict[str, str] = {
-    # Translators: {when} is a time phrase ("in January 2022") and {quantity}
-    # a number with its unit ("200 people"), both in your language already.
-    # Place {quantity} where its basic (nominative) form fits.
-    "deaths_unrest_2022": N_("The protests in Kazakhstan {when} left {quantity} dead."),
-    # Translators: {when}: "in January 2022"; {quantity}: "about 2,500 people".
-    # Place {quantity} where its basic (nominative) form fits.
-    "csto_troops": N_("The CSTO contingent deployed to Kazakhstan {when} comprised {quantity}."),
-    # Translators: {when}: "in January 2022"; {quantity}: "at most 2 weeks".
-    # Place {quantity} where its basic (nominative) form fits.
-    "csto_duration": N_("The CSTO mission in Kazakhstan {when} lasted {quantity}."),
-    # Translators: {quantity}: "about 20%". Place it where its basic
-    # (nominative) form fits.
-    "china_gas_imports_kz": N_("China obtains {quantity} of its gas imports from or via Kazakhstan."),
-    # Translators: {quantity}: "more than 40%". Place it where its basic
-    # (nominative) form fits.
-    "kz_imports_russia": N_("Russia accounts for {quantity} of Kazakhstan's total imports."),
-    # Translators: {quantity}: "about 40%"; {when}: "between February 24,
-    # 2022 and March 2022". Place {quantity} where its basic form fits.
-    "halyk_value_loss": N_("Halyk Bank lost {quantity} of its market value on the London Stock Exchange {when}."),
-    # Translators: {quantity}: "45%"; {when}: "between February 24, 2022 and
-    # March 2022". Place {quantity} where its basic form fits.
-    "kaspi_value_loss": N_("Kaspi Bank lost {quantity} of its market value {when}."),
-    # Translators: {quantity}: "nearly 25%"; {when}: "between February 24,
-    # 2022 and March 2022". Place {quantity} where its basic form fits.
-    "kazatomprom_value_loss": N_("Kazatomprom lost {quantity} of its market value {when}."),
-}
-"""indicator_id -> English source of its sentence (the msgid)."""
+TEMPLATE_COLUMN = "sentence_en"
+"""The column of ``indicators`` that holds a sentence's English source (the msgid)."""
+
+
+def translator_comment(indicator_id: str, template: str) -> str:
+    """What a translator reads above an indicator's sentence in the catalogs.
+
+    >>> translator_comment("x", "{quantity} of imports.")
+    'the sentence that states the indicator x. {quantity} is a number with its unit ("about 2,500 people") in your language already; place it where its basic (nominative) form fits.'
+    """
+    when = ' {when} is a time phrase ("in January 2022");' if "{when}" in template else ""
+    return (
+        f"the sentence that states the indicator {indicator_id}.{when} {{quantity}} is a number with its unit "
+        '("about 2,500 people") in your language already; place it where its basic (nominative) form fits.'
+    )
+
 
 QUANTITIES: dict[str, dict[str, str | tuple[str, str]]] = {
     "person": {
@@ -168,14 +158,15 @@ def statement(indicator_id: str, lang: str = "en") -> str:
         row = _indicators()[indicator_id]
     except KeyError:
         raise ValueError(f"unknown indicator {indicator_id!r}; see kz_between_chairs.load('indicators')") from None
-    return render(row, lang)
+    return sentence(row, lang)
 
 
 def column(rows: pd.DataFrame | Iterable[Mapping[str, Any]], lang: str) -> pd.Series | list[str]:
     """The sentences of rows of the indicators table, in row order: for a
     DataFrame a string Series named ``statement`` on the frame's index, else a
     list.  Each row needs ``indicator_id``, ``value``, ``comparator``,
-    ``unit`` and ``period`` (empty: None, NaN, ``<NA>`` or "").
+    ``unit`` and ``period`` (empty: None, NaN, ``<NA>`` or ""); a row without
+    ``sentence_en`` takes the sentence of the shipped indicator of that id.
 
     >>> column([{"indicator_id": "kaspi_value_loss", "value": 45.0, "comparator": "=",
     ...          "unit": "percent", "period": None}], "en")
@@ -188,19 +179,20 @@ def column(rows: pd.DataFrame | Iterable[Mapping[str, Any]], lang: str) -> pd.Se
         import pandas as pd
 
         records = rows.astype(object).where(rows.notna(), None).to_dict("records")
-        return pd.Series([render(r, lang) for r in records], index=rows.index, name="statement", dtype="string")
-    return [render(r, lang) for r in rows]
+        return pd.Series([sentence(r, lang) for r in records], index=rows.index, name="statement", dtype="string")
+    return [sentence(r, lang) for r in rows]
 
 
-def render(row: Mapping[str, Any], lang: str) -> str:
+def sentence(row: Mapping[str, Any], lang: str) -> str:
     """One row of the indicators table as a sentence (see :func:`column`)."""
     indicator = row["indicator_id"]
-    try:
-        template = SENTENCES[indicator]
-    except KeyError:
-        raise ValueError(f"no sentence for indicator {indicator!r} in {__name__}.SENTENCES") from None
+    template = row.get(TEMPLATE_COLUMN)
+    if _missing(template):
+        template = _indicators().get(indicator, {}).get(TEMPLATE_COLUMN)
+    if _missing(template):
+        raise ValueError(f"no sentence for indicator {indicator!r}: the row has no {TEMPLATE_COLUMN}")
     values = {"quantity": quantity(row["value"], row["comparator"], row["unit"], lang)}
-    if "{when}" in template and not _empty(row.get("period")):
+    if "{when}" in template and not _missing(row.get("period")):
         values["when"] = when(str(row["period"]), lang)
     try:
         return gettext(template, lang).format(**values)
@@ -280,7 +272,7 @@ def _decimal(value: Any) -> Decimal:
         raise ValueError(f"not a number: {value!r}") from None
 
 
-def _empty(value: Any) -> bool:
+def _missing(value: Any) -> bool:
     return value is None or value == "" or (isinstance(value, float) and value != value)
 
 

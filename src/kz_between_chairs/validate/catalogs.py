@@ -37,7 +37,7 @@ RULES = {
     "statement-template": "every indicator has a sentence that fits its period, every unit its quantity phrases",
 }
 
-SOURCES = "the sources (datapackage.json, src/kz_between_chairs/)"
+SOURCES = "the sources (datapackage.json, data/indicators.csv, src/kz_between_chairs/)"
 """How messages name what the template is extracted from."""
 
 # %(name)s with its conversion; {name} with an optional conversion and format spec
@@ -138,7 +138,7 @@ def _read_mo(root: Path, file: str, problems: list[Problem]) -> _Loaded:
 
 
 def _sync(ctx: Context, template: _Loaded | None, catalogs: dict[str, _Loaded]) -> Iterator[Problem]:
-    expected = catalog_update.extract(ctx.descriptor)
+    expected = catalog_update.extract(ctx.descriptor, ctx.root)
     if template is not None and template.catalog is not None:
         for drift in catalog_update.drift(expected, template.catalog):
             yield _drift_problem(template.file, drift, SOURCES)
@@ -232,14 +232,21 @@ def _normal(plural_forms: str) -> str:
 def _statements(ctx: Context) -> Iterator[Problem]:
     rule = "statement-template"
     indicators = ctx.tables.get("indicators")
-    if indicators is not None:
-        for row, (indicator, period) in indicators.records("indicator_id", "period"):
-            sentence = statements.SENTENCES.get(indicator)
-            if sentence is None:
-                yield Problem(indicators.file, row, "indicator_id", rule,
-                              f"no sentence for indicator {indicator!r} in kz_between_chairs.statements.SENTENCES")
+    column = statements.TEMPLATE_COLUMN
+    if indicators is not None and indicators.index(column) is None:
+        yield Problem(indicators.file, None, None, rule, f"no column {column}: the sentences that state the indicators")
+    elif indicators is not None:
+        for row, (indicator, period, sentence) in indicators.records("indicator_id", "period", column):
+            if not sentence:
+                continue  # frictionless reports the required cell
+            found = placeholders(sentence)
+            others = sorted(found - {"{quantity}", "{when}"})
+            if "{quantity}" not in found or others:
+                yield Problem(indicators.file, row, column, rule,
+                              f"the sentence of {indicator!r} must have {{quantity}}, may have {{when}}, "
+                              f"and nothing else; it has {', '.join(sorted(found)) or 'no placeholder'}")
                 continue
-            says_when = "{when}" in placeholders(sentence)
+            says_when = "{when}" in found
             if period and not says_when:
                 yield Problem(indicators.file, row, "period", rule,
                               f"the sentence of {indicator!r} does not state the period; add {{when}} to it")
