@@ -1,5 +1,6 @@
 """Command line ``kz-between-chairs``: list, show, describe, export and cite
-the tables; ``validate`` is handed to :mod:`kz_between_chairs.validate`.
+the tables, build the website; ``validate`` is handed to
+:mod:`kz_between_chairs.validate`.
 
 Messages and help are in the language :func:`message_language` picks (the
 command's ``--lang``, else ``KZ_LANG``, else English).  Usage errors print one
@@ -217,6 +218,23 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         ),
     )
 
+    site = command("site", _site, _(
+        "build the website of the data: one tree per language (de, en, kk, ru), "
+        "opened from disk or published as it is"
+    ))
+    site.add_argument("--out", metavar="DIR", required=True, help=_(
+        "folder to write to (created if missing; replaced if it holds a site built before)"
+    ))
+    site.add_argument("--package", metavar="PATH", help=_(
+        "build from this copy of the data package (a folder with datapackage.json) instead of the installed one"
+    ))
+    site.add_argument("--downloads", metavar="DIR", help=_(
+        "also offer the files of this folder (a release's zip, wheel ...) for download"
+    ))
+    site.add_argument("--base-url", metavar="URL", help=_(
+        "the site's public address, for absolute links in its metadata"
+    ))
+
     # parsed by the validator itself (see main); listed here for --help
     commands.add_parser(
         "validate", lang=lang, add_help=False,
@@ -340,6 +358,19 @@ def _cite(args: argparse.Namespace, lang: str) -> None:
     from .citation import cite
 
     print(cite(args.format))
+
+
+def _site(args: argparse.Namespace, lang: str) -> None:
+    try:
+        from .site import build
+    except ModuleNotFoundError as missing:  # jinja2 or networkx absent
+        # Translators: {library} is a Python library; keep the pip command as it is.
+        message = i18n.gettext("the site needs {library}: pip install '{requirement}'", lang)
+        raise ValueError(message.format(library=missing.name, requirement=f"{PROG}[site]")) from None
+    result = build(args.out, args.package, args.downloads, args.base_url)
+    # Translators: after `site`; {pages} is a number, {seconds} a time in seconds.
+    message = i18n.ngettext("{out}: {pages} page in {seconds} s", "{out}: {pages} pages in {seconds} s", result.pages, lang)
+    print(message.format(out=result.out, pages=result.pages, seconds=f"{result.seconds:.1f}"))
 
 
 def _width() -> int:
