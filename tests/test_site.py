@@ -157,7 +157,7 @@ def test_an_entity_page_shows_both_ends_of_its_relations_and_names_over_time():
 
 def test_every_link_and_resource_stays_inside_the_site_and_exists(site, parsed):
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-    assert len(pages) == 1 + 4 * (1 + 12 + len(rows("entities")) + len(rows("events")))
+    assert len(pages) == 1 + 4 * (1 + len(Package.open().tables) + len(rows("entities")) + len(rows("events")))
     for page in pages:
         doc = parsed(page)
         for tag, attrs in doc.tags:
@@ -407,7 +407,8 @@ def test_a_failed_build_leaves_the_old_site_alone(package_copy, tmp_path):
 
 def test_the_command_builds_the_same_bytes_twice_and_refuses_foreign_folders(site, tmp_path, capsys, monkeypatch):
     assert main(["site", "--out", str(tmp_path / "again")]) == 0
-    assert re.search(r"321 pages in [0-9.]+ s", capsys.readouterr().out)
+    pages = len(list(site.rglob("*.html")))
+    assert re.search(rf"{pages} pages in [0-9.]+ s", capsys.readouterr().out)
     again = tmp_path / "again"
     first = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     second = {p.relative_to(again).as_posix(): p.read_bytes() for p in again.rglob("*") if p.is_file()}

@@ -177,11 +177,18 @@ def _network(pkg: Package, lang: str, page: str):
 def _citations(pkg: Package) -> tuple[str, str]:
     """BibTeX and APA of the dataset and its article, from the copy's
     ``CITATION.cff`` (the installed one where the copy has none)."""
+    import tempfile
+
     from .._paths import package_root
 
-    file = pkg.root / "CITATION.cff"
-    cff = citation.read_cff(file if file.is_file() else package_root() / "CITATION.cff")
-    works = [cff, *cff.get("references", [])]
+    try:
+        data = pkg.read("CITATION.cff")
+    except ValueError:
+        data = (package_root() / "CITATION.cff").read_bytes()
+    with tempfile.TemporaryDirectory() as folder:  # read_cff reads a path
+        file = Path(folder) / "CITATION.cff"
+        file.write_bytes(data)
+        works = citation.cited_works(file)
     return "\n\n".join(citation.bibtex(w) for w in works), "\n\n".join(citation.apa(w) for w in works)
 
 

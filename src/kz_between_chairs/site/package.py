@@ -2,9 +2,11 @@
 cell text, and the lookups the pages need (a row by its key, a label in a
 language, the rows that point at a row).
 
-The site shows cells as the CSV writes them, so the tables are read as text
-with :mod:`csv` rather than as typed frames: a number keeps the digits the
-package wrote, a date its EDTF qualifiers.
+The copy is opened with :class:`kz_between_chairs.copies.Copy`, so the site
+builds from the installed package, a folder, a ``datapackage.json`` or a
+release zip, and reads only regular files inside the copy.  Cells are kept
+as the CSV writes them (read with :mod:`csv`, not as typed frames): a number
+keeps the digits the package wrote, a date its EDTF qualifiers.
 
 >>> pkg = Package.open()
 >>> pkg.label("entities", "kazakhstan", "kk")
@@ -16,42 +18,46 @@ package wrote, a date its EDTF qualifiers.
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from .. import descriptor
-from .._paths import package_root
+from ..copies import Copy
 
 Row = dict[str, str]
 
 
 @dataclass
 class Package:
-    """One copy of the data package: ``root`` holds ``datapackage.json``."""
+    """One copy of the data package."""
 
-    root: Path
+    copy: Copy
     meta: dict[str, Any]
     tables: dict[str, list[Row]] = field(repr=False)
 
     @classmethod
     def open(cls, path: str | Path | None = None) -> Package:
-        """Read the package at ``path`` (a folder or its ``datapackage.json``;
-        the installed package when None).  A missing or unreadable file is a
-        ValueError that names it."""
-        root = package_root() if path is None else Path(path)
-        if root.name == "datapackage.json":
-            root = root.parent
-        file = root / "datapackage.json"
-        if not file.is_file():
-            raise ValueError(f"{file}: no datapackage.json there (--package takes a folder holding one)")
-        try:
-            meta = descriptor.read(file)
-        except (OSError, ValueError) as exc:
-            raise ValueError(f"{file}: not a readable descriptor: {exc}") from None
-        tables = {name: _read_csv(root, descriptor.resource(name, meta)) for name in descriptor.table_names(meta)}
-        return cls(root, meta, tables)
+        """Read the copy at ``path`` (the installed package when None).  A
+        missing or unreadable file is a ValueError that names it."""
+        copy = Copy.of(path)
+        meta = copy.descriptor
+        tables = {}
+        for name in descriptor.table_names(meta):
+            res = descriptor.resource(name, meta)
+            data = copy.read(res.get("path"))
+            try:
+                text = data.decode(res.get("encoding", "utf-8"))
+                tables[name] = list(csv.DictReader(io.StringIO(text, newline="")))
+            except (UnicodeDecodeError, LookupError, csv.Error) as exc:
+                raise ValueError(f"{copy.file(res['path'])}: cannot read the table {name!r}: {exc}") from None
+        return cls(copy, meta, tables)
+
+    def read(self, member: str) -> bytes:
+        """The bytes of a file of the copy (a resource path)."""
+        return self.copy.read(member)
 
     # --- the schema
 
@@ -108,14 +114,5 @@ class Package:
         cache = self.__dict__.setdefault("_indexes", {})
         if table not in cache:
             key = self.key(table)
-            cache[table] = {r[key]: r for r in self.tables[table]} if key else {}
+            cache[table] = {r[key]: r for r in self.tables.get(table, [])} if key else {}
         return cache[table]
-
-
-def _read_csv(root: Path, resource: dict[str, Any]) -> list[Row]:
-    path = root / resource["path"]
-    try:
-        with path.open(encoding=resource.get("encoding", "utf-8"), newline="") as fh:
-            return list(csv.DictReader(fh))
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise ValueError(f"{path}: cannot read the table {resource['name']!r}: {exc}") from None
