@@ -92,7 +92,7 @@ def home(pkg: Package, lang: str, downloads: list[Download], base_url: str | Non
 
 def _figures(pkg: Package, lang: str) -> tuple[list[Figure], list[svg.Bar]]:
     """The indicators as sentences, and as bars of the chart."""
-    from ..statements import quantity, render
+    from ..statements import quantity, sentence
 
     rows = pkg.tables.get("indicators", [])
     figures, bars = [], []
@@ -112,10 +112,10 @@ def _figures(pkg: Package, lang: str) -> tuple[list[Figure], list[svg.Bar]]:
         except (KeyError, ValueError):
             words = f"{r.get('comparator', '')} {number(r.get('value', ''), lang)} {unit_label}".strip()
         try:
-            sentence = render(r, lang)
+            said = sentence(r, lang)
         except (KeyError, ValueError):
-            sentence = f"{label}: {words}."
-        figures.append(Figure(sentence, label, row_target(pkg, "indicators", key, lang), r.get("quote_de", "")))
+            said = f"{label}: {words}."
+        figures.append(Figure(said, label, row_target(pkg, "indicators", key, lang), r.get("quote_de", "")))
         try:
             value = float(r["value"])
         except (KeyError, ValueError):
