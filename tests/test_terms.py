@@ -95,3 +95,16 @@ def test_a_comparator_reads_as_in_its_sentences(table, column, lang):
     assert all(words.values())
     unexplained = {c: w for c, w in words.items() if f"{c} {w}" not in explained}
     assert unexplained == {}, explained
+
+
+@pytest.mark.parametrize("lang", descriptor.LANGUAGES)
+@pytest.mark.parametrize("term", ["Codebook", "Dataset"])
+def test_a_readme_says_what_the_program_says(term, lang):
+    """The README of a language calls the codebook and the dataset what the
+    command line and the workbook call them (Russian «справочник полей»,
+    never «кодбук»)."""
+    said = gettext(term, lang)
+    if lang != "en" and said == term:
+        pytest.skip(f"{term!r} is no longer a catalog entry")
+    readme = ROOT / ("README.md" if lang == "en" else f"README.{lang}.md")
+    assert said.casefold() in readme.read_text(encoding="utf-8").casefold(), (readme.name, said)
