@@ -66,6 +66,7 @@ def test_the_key_of_entity_names_tells_a_names_periods_apart(package_copy):
     third = list(table[astana])
     third[number] = "3"  # the same name, another period: another key
     write_rows(package_copy, "entity_names", table + [twin, third])
-    assert validate(package_copy).problems == [
+    # the third row breaks the order of periods (another rule); the key accepts it
+    assert [p for p in validate(package_copy).problems if ": primary-key: " in p] == [
         f"data/entity_names.csv:{len(table) + 1}: primary-key: the same as in the row at position {astana + 1}",
     ]

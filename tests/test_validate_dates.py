@@ -55,3 +55,22 @@ def test_a_name_is_valid_from_before_valid_to(package_copy):
     assert problems(dates, package_copy) == [
         f"data/entity_names.csv:{row}:valid_to: validity-order: valid_from 2022-09-19 is not before valid_to 2022-09-19"
     ]
+
+
+def test_the_periods_of_a_name_are_numbered_in_time_order(package_copy):
+    first = set_dates(package_copy, "entity_names", "valid_from", "1998-05-06", {"period_number": "2"})
+    later = row_of(package_copy, "entity_names", "valid_from", "2022-09-19")
+    set_cell(package_copy, "entity_names", later, "period_number", "1")
+    assert problems(dates, package_copy) == [
+        f"data/entity_names.csv:{first}:period_number: validity-periods: 2; by valid_from this is period 1 of the name",
+        f"data/entity_names.csv:{later}:period_number: validity-periods: 1; by valid_from this is period 2 of the name",
+    ]
+
+
+def test_the_periods_of_a_name_do_not_overlap(package_copy):
+    first = set_dates(package_copy, "entity_names", "valid_from", "1998-05-06", {"valid_to": "2022-09-20"})
+    later = row_of(package_copy, "entity_names", "valid_from", "2022-09-19")
+    assert problems(dates, package_copy) == [
+        f"data/entity_names.csv:{later}:valid_from: validity-periods: 2022-09-19; the name's period in row {first} "
+        "is valid until 2022-09-20"
+    ]

@@ -1,6 +1,7 @@
 """Date rules: every EDTF value parses (edtf library); ``date_start`` and
 ``date_end`` equal its strict bounds; start not after end; a name's
-``valid_from`` before its ``valid_to``.
+``valid_from`` before its ``valid_to``, and the periods of one name
+(``period_number``) in time order without overlap.
 
 An EDTF column is a field with the ``rdfType`` of EDTF in the descriptor; a
 table with ``date_start``/``date_end`` and one EDTF column derives them from
@@ -29,10 +30,12 @@ RULES = {
     "edtf-bounds": "date_start and date_end equal the strict bounds of the EDTF value",
     "date-order": "date_start is not after date_end",
     "validity-order": "valid_from is before valid_to",
+    "validity-periods": "the periods of one name are numbered 1, 2 ... in time order and do not overlap",
 }
 
 BOUNDS = dates.BOUNDS
 VALIDITY = ("valid_from", "valid_to")
+PERIOD = "period_number"
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -47,6 +50,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield from _derived(table, edtf[0])
         yield from _order(table, BOUNDS, "date-order", strict=False)
         yield from _order(table, VALIDITY, "validity-order", strict=True)
+        yield from _periods(table)
 
 
 @lru_cache(maxsize=4096)
@@ -81,6 +85,29 @@ def _order(table: Table, columns: tuple[str, str], rule: str, strict: bool) -> I
             relation = "before" if strict else "on or before"
             yield Problem(table.file, number, columns[1], rule,
                           f"{columns[0]} {start} is not {relation} {columns[1]} {end}")
+
+
+def _periods(table: Table) -> Iterator[Problem]:
+    """A name official in several periods has a row per period (the key is
+    the name and its ``period_number``): the numbers follow ``valid_from``, and
+    a period ends (``valid_to``, exclusive) on or before the next one starts."""
+    if not all(c in table.header for c in (*VALIDITY, PERIOD)):
+        return
+    name = [c for c in table.resource["schema"].get("primaryKey", []) if c != PERIOD]
+    periods: dict[tuple[str, ...], list[tuple[dt.date, int, str, str]]] = {}
+    for number, (*key, start, end, period) in table.records(*name, *VALIDITY, PERIOD):
+        periods.setdefault(tuple(key), []).append((_date(start) or dt.date.min, number, end, period))
+    for rows in periods.values():
+        rows.sort()
+        for position, (_, number, _, period) in enumerate(rows, 1):
+            if period.isdigit() and int(period) != position:
+                yield Problem(table.file, number, PERIOD, "validity-periods",
+                              f"{period}; by valid_from this is period {position} of the name")
+        for (_, first, end, _), (start, number, _, _) in zip(rows, rows[1:]):
+            if not _date(end) or _date(end) > start:
+                yield Problem(table.file, number, VALIDITY[0], "validity-periods",
+                              f"{start if start != dt.date.min else 'empty'}; the name's period in row {first} "
+                              f"is valid until {end or 'now'}")
 
 
 def _date(value: str) -> dt.date | None:
