@@ -17,7 +17,7 @@ from kz_between_chairs import DataError, descriptor, load, loader, tables
 from kz_between_chairs._paths import package_root
 
 LANGS = descriptor.LANGUAGES
-VOCABULARIES = ("entity_types", "event_types", "units", "measures", "predicates", "vote_choices", "verdicts")
+VOCABULARIES = ("entity_types", "event_types", "units", "measures", "predicates", "vote_choices", "verdicts", "stances")
 ALLOWED_TABLES = ", ".join(descriptor.table_names())
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from kz_between_chairs.article import normalise, read_normalised, sha256, word_count
 
-FACT_TABLES = ("entities", "indicators", "events", "relations")
+FACT_TABLES = ("entities", "indicators", "events", "relations", "positions")
 
 
 @pytest.mark.parametrize("table", FACT_TABLES)

@@ -12,7 +12,7 @@ from validate_helpers import edit_descriptor, problems, read_rows, resource, row
 from kz_between_chairs.article import read_normalised, sha256
 from kz_between_chairs.validate import provenance
 
-FACT_TABLES = ("entities", "indicators", "events", "relations")
+FACT_TABLES = ("entities", "indicators", "events", "relations", "positions")
 
 
 @pytest.fixture

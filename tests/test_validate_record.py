@@ -1,5 +1,6 @@
-"""Rules of record_checks and un_votes: one fact per check, value with comparator
-and unit, the indicator's unit, every UN vote coded once."""
+"""Rules of record_checks, un_votes and positions: one fact per check, value with
+comparator and unit, the indicator's unit, every UN vote coded once, a position
+held by a participant of its event."""
 
 from __future__ import annotations
 
@@ -67,4 +68,13 @@ def test_every_un_vote_is_coded(package_copy):
     event_row = row_of(package_copy, "events", "event_id", "unga_vote_2022")
     assert problems(record, package_copy) == [
         f"data/events.csv:{event_row}:event_id: un-vote-coded: the UN vote 'unga_vote_2022' has no row in un_votes (resolution, vote, totals)"
+    ]
+
+
+def test_a_position_is_held_by_a_participant_of_its_event(package_copy):
+    row = row_of(package_copy, "positions", "event_id", "no_sides_message")
+    set_cell(package_copy, "positions", row, "holder_id", "tokayev")
+    assert problems(record, package_copy) == [
+        f"data/positions.csv:{row}:holder_id: position-holder: 'tokayev' takes no part in event 'no_sides_message'; "
+        "add it to event_participants or name who holds the position"
     ]

@@ -103,7 +103,7 @@ def vocabularies(descriptor: dict[str, Any] | None = None) -> list[str]:
     categoricals.
 
     >>> vocabularies()
-    ['entity_types', 'event_types', 'units', 'measures', 'predicates', 'vote_choices', 'verdicts']
+    ['entity_types', 'event_types', 'units', 'measures', 'predicates', 'vote_choices', 'verdicts', 'stances']
     """
     return [
         name

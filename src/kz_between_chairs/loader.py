@@ -27,7 +27,7 @@ turn them into floats.
 
 A *vocabulary* is a code list: a table with a one-column primary key, label
 columns and no foreign keys of its own (``entity_types``, ``event_types``,
-``units``, ``measures``, ``predicates``, ``vote_choices``, ``verdicts``).  Its own key column is an id like
+``units``, ``measures``, ``predicates``, ``vote_choices``, ``verdicts``, ``stances``).  Its own key column is an id like
 any other (``string``); the columns that point into it are categoricals.
 
 With ``lang`` the per-language columns ``label_<lang>`` and

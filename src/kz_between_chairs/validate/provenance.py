@@ -21,7 +21,7 @@ RULES = {
     "article-hash": "with --article: the text's SHA-256 equals sources.text_sha256 of the primary source",
 }
 
-FACT_TABLES = ("entities", "indicators", "events", "relations")
+FACT_TABLES = ("entities", "indicators", "events", "relations", "positions")
 SOURCE, QUOTE = "source_id", "quote_de"
 MAX_QUOTE_WORDS = 15
 SOURCES_TABLE, ROLE, PRIMARY, TEXT_HASH = "sources", "role", "primary", "text_sha256"

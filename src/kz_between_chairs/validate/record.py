@@ -1,11 +1,13 @@
-"""Rules of the tables beside the article: ``record_checks`` (the article
-against the record) and ``un_votes`` (the UN votes it mentions).
+"""Rules of the coded positions and of the record beside the article:
+``record_checks`` (the article against the record), ``un_votes`` (the UN
+votes it mentions) and ``positions`` (the stances it reports).
 
 A check concerns one fact of the article, an indicator or an event; its
 value comes with a comparator and a unit, the unit of the indicator it
 checks.  Each UN vote of the article is coded once: every event of type
 ``un_vote`` has its row in ``un_votes``, and every row there is such an
-event.  That the referenced rows exist is a foreign key (frictionless).
+event.  A position is held by an entity that takes part in the event that
+states it.  That the referenced rows exist is a foreign key (frictionless).
 """
 
 from __future__ import annotations
@@ -21,9 +23,11 @@ RULES = {
     "check-value": "a row of record_checks has value, comparator and unit all set or all empty",
     "check-unit": "a row of record_checks gives its value in the unit of the indicator it checks",
     "un-vote-coded": "every event of type un_vote has its row in un_votes, and every row there is such an event",
+    "position-holder": "the holder of a position takes part in the event that states it (event_participants)",
 }
 
 CHECKS, VOTES, EVENTS, INDICATORS = "record_checks", "un_votes", "events", "indicators"
+POSITIONS, PARTICIPANTS = "positions", "event_participants"
 UN_VOTE = "un_vote"
 TARGETS = ("indicator_id", "event_id")
 VALUE = ("value", "comparator", "unit")
@@ -39,6 +43,9 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield from _units(checks, dict(r for _, r in indicators.records("indicator_id", "unit")))
     if votes is not None and events is not None:
         yield from _coded(votes, events)
+    positions, participants = ctx.tables.get(POSITIONS), ctx.tables.get(PARTICIPANTS)
+    if positions is not None and participants is not None:
+        yield from _holders(positions, {r for _, r in participants.records("event_id", "entity_id")})
 
 
 def _targets(checks: Table) -> Iterator[Problem]:
@@ -79,3 +86,10 @@ def _coded(votes: Table, events: Table) -> Iterator[Problem]:
         if event_type == UN_VOTE and event not in coded:
             yield Problem(events.file, number, "event_id", "un-vote-coded",
                           f"the UN vote {event!r} has no row in {VOTES} (resolution, vote, totals)")
+
+
+def _holders(positions: Table, taking_part: set[tuple[str, str]]) -> Iterator[Problem]:
+    for number, (event, holder) in positions.records("event_id", "holder_id"):
+        if event and holder and (event, holder) not in taking_part:
+            yield Problem(positions.file, number, "holder_id", "position-holder",
+                          f"{holder!r} takes no part in event {event!r}; add it to {PARTICIPANTS} or name who holds the position")
