@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import json
 import re
 import shutil
 import subprocess
@@ -38,11 +37,11 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+from kz_between_chairs import catalogs, descriptor
+from kz_between_chairs.__about__ import __version__
+from kz_between_chairs.citation import read_cff
 
-from kz_between_chairs.__about__ import __version__  # noqa: E402
-from kz_between_chairs.citation import read_cff  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 NAME = "kz-between-chairs"
 DOCUMENTS = ("CITATION.cff", "LICENSE", "LICENSE-DATA", "DATASHEET.md", "README.md", "CHANGELOG.md")
@@ -53,9 +52,9 @@ def zip_members(root: Path) -> list[str]:
     """What the zip holds, relative to ``root``: the descriptor, every resource
     it names, the catalogs (sources, not compiled ``.mo``), the documents and
     the derived docs the README shows."""
-    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-    members = {"datapackage.json", *DOCUMENTS, *(r["path"] for r in descriptor["resources"])}
-    for pattern in ("translations/**/*.po", "translations/*.pot", "translations/*.md", "docs/*.md", "docs/*.png"):
+    package = descriptor.read(root / "datapackage.json")
+    members = {"datapackage.json", *DOCUMENTS, *(r["path"] for r in package["resources"]), *catalogs.sources(root)}
+    for pattern in ("translations/*.md", "docs/*.md", "docs/*.png"):
         members.update(p.relative_to(root).as_posix() for p in root.glob(pattern) if p.is_file())
     return sorted(members)
 
@@ -63,13 +62,13 @@ def zip_members(root: Path) -> list[str]:
 def release_date(root: Path, version: str) -> tuple[str, list[str]]:
     """The release date and the disagreements, if any, between the places that
     name the version (``__about__.py`` is the source; the others follow it)."""
-    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    package = descriptor.read(root / "datapackage.json")
     cff = read_cff(root / "CITATION.cff")
     changelog = (root / "CHANGELOG.md").read_text(encoding="utf-8")
     entry = re.search(rf"^## \[{re.escape(version)}\] - (\d{{4}}-\d{{2}}-\d{{2}})$", changelog, re.M)
     problems = [
         f"{file}: version {found!r}, but __about__.py says {version!r}"
-        for file, found in (("datapackage.json", descriptor.get("version")), ("CITATION.cff", cff.get("version")))
+        for file, found in (("datapackage.json", package.get("version")), ("CITATION.cff", cff.get("version")))
         if found != version
     ]
     if not entry:

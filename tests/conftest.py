@@ -22,8 +22,8 @@ def article_path() -> Path:
     value = os.environ.get(ARTICLE_ENV)
     if not value:
         pytest.skip(
-            f"the article text is not shipped; set {ARTICLE_ENV} to its path, e.g. "
-            f"{ARTICLE_ENV}=../shared/seeds/000_d8c671639d154120.txt pytest"
+            f"the article's text is not part of the package (copyright): save it as a UTF-8 text file "
+            f"and set {ARTICLE_ENV} to its path, e.g. {ARTICLE_ENV}=/path/to/article.txt python -m pytest"
         )
     path = Path(value)
     if not path.is_file():

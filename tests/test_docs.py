@@ -3,18 +3,16 @@ blocks are current, and the check that says so can fail."""
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
 from pathlib import Path
 
+import build_docs  # scripts/ is on pytest's pythonpath
+import figures
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-spec = importlib.util.spec_from_file_location("build_docs", ROOT / "scripts" / "build_docs.py")
-build_docs = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(build_docs)
 
 
 def test_committed_docs_are_current():
@@ -44,8 +42,8 @@ def png(path: Path, renderer="matplotlib 1.0", inputs="sha256:1", dot=False, com
     from PIL import Image, PngImagePlugin
 
     info = PngImagePlugin.PngInfo()
-    info.add_text(build_docs.RENDERER, renderer)
-    info.add_text(build_docs.INPUTS, inputs)
+    info.add_text(figures.RENDERER, renderer)
+    info.add_text(figures.INPUTS, inputs)
     picture = Image.new("RGB", (4, 3), "white")
     if dot:
         picture.putpixel((2, 1), (255, 254, 255))
@@ -77,19 +75,19 @@ def test_another_matplotlib_compares_inputs_only_and_says_so(tmp_path, capsys):
 
 
 def test_a_glyph_missing_from_the_font_is_an_error_not_a_box(tmp_path):
-    plt = build_docs._matplotlib()
+    plt = figures._matplotlib()
     fig = plt.figure(figsize=(2, 1))
     fig.text(0.1, 0.5, "Қазақстан 中国")  # DejaVu Sans has Kazakh Cyrillic, not Chinese
     with pytest.raises(SystemExit, match=r"^x\.png: Glyph \d+ .* missing from font"):
-        build_docs.save_png(fig, {}, tmp_path / "x.png")
+        figures.save_png(fig, {}, tmp_path / "x.png")
     fig = plt.figure(figsize=(2, 1))
     fig.text(0.1, 0.5, "Қазақстан ӘҒҚҢӨҰҮҺІ әғқңөұүһі")
-    build_docs.save_png(fig, {"text": "Қазақстан"}, tmp_path / "y.png")
+    figures.save_png(fig, {"text": "Қазақстан"}, tmp_path / "y.png")
     from PIL import Image
 
     with Image.open(tmp_path / "y.png") as saved:
         assert "Software" not in saved.text
-        assert saved.text[build_docs.INPUTS] == build_docs.digest({"text": "Қазақстан"})
+        assert saved.text[figures.INPUTS] == figures.digest({"text": "Қазақстан"})
 
 
 def test_generated_blocks_are_replaced_and_missing_markers_named(tmp_path):
@@ -114,4 +112,4 @@ def test_generated_blocks_are_replaced_and_missing_markers_named(tmp_path):
     ],
 )
 def test_dates_read_at_their_own_precision(value, lang, text):
-    assert build_docs.edtf_text(value, lang) == text
+    assert figures.edtf_text(value, lang) == text

@@ -4,7 +4,6 @@ SHA256SUMS file that checks them; the version comes from one place."""
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import re
 import shutil
@@ -15,14 +14,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import release  # scripts/ is on pytest's pythonpath
 
 from kz_between_chairs import __version__
 from kz_between_chairs.citation import read_cff
 
 ROOT = Path(__file__).resolve().parents[1]
-spec = importlib.util.spec_from_file_location("release", ROOT / "scripts" / "release.py")
-release = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(release)
 
 ZIP = f"kz-between-chairs-{__version__}.zip"
 WHEEL = f"kz_between_chairs-{__version__}-py3-none-any.whl"

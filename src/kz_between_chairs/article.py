@@ -1,9 +1,9 @@
 """The article's text as the quotes are matched against it.
 
 The article itself never ships (copyright); the validator and the tests take
-its path from the user.  Normalisation (DESIGN.md, "Provenance"): NFC, a
-hyphen at a line end joins the next line, every other run of whitespace
-becomes one space.
+its path from the user.  Normalisation (ARCHITECTURE.md, "Provenance"):
+NFC, a hyphen at a line end joins the next line, every other run of
+whitespace becomes one space.
 """
 
 from __future__ import annotations
