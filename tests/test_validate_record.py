@@ -78,3 +78,16 @@ def test_a_position_is_held_by_a_participant_of_its_event(package_copy):
         f"data/positions.csv:{row}:holder_id: position-holder: 'tokayev' takes no part in event 'no_sides_message'; "
         "add it to event_participants or name who holds the position"
     ]
+
+
+@pytest.mark.parametrize(("check", "value", "verdict", "message"), [
+    ("deaths_prosecutor_2022_01_15", "200", "differs", "200 is within the article's '= 200', so the verdict is consistent, not differs"),
+    ("csto_troops_session_2022_01_10", "2300", "differs", "2300 is within the article's '~ 2500', so the verdict is consistent, not differs"),
+    ("csto_troops_zas_2022_01_06", "2000", "consistent", "2000 is outside the article's '~ 2500', so the verdict is differs, not consistent"),
+    ("kz_imports_russia_2021", "40", "consistent", "40 is outside the article's '> 40', so the verdict is differs, not consistent"),
+])
+def test_the_verdict_follows_from_the_hedge(package_copy, check, value, verdict, message):
+    row = row_of(package_copy, "record_checks", "check_id", check)
+    set_cell(package_copy, "record_checks", row, "value", value)
+    assert set_cell(package_copy, "record_checks", row, "verdict", verdict) == verdict
+    assert problems(record, package_copy) == [f"data/record_checks.csv:{row}:verdict: check-verdict: {message}"]

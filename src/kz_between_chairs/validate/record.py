@@ -4,7 +4,8 @@ votes it mentions) and ``positions`` (the stances it reports).
 
 A check concerns one fact of the article, an indicator or an event; its
 value comes with a comparator and a unit, the unit of the indicator it
-checks.  Each UN vote of the article is coded once: every event of type
+checks, and where both the article and the record give a number the verdict
+follows from the article's hedge (:func:`within`).  Each UN vote of the article is coded once: every event of type
 ``un_vote`` has its row in ``un_votes``, and every row there is such an
 event.  A position is held by an entity that takes part in the event that
 states it.  That the referenced rows exist is a foreign key (frictionless).
@@ -22,10 +23,15 @@ RULES = {
     "check-target": "a row of record_checks names exactly one fact: an indicator_id or an event_id",
     "check-value": "a row of record_checks has value, comparator and unit all set or all empty",
     "check-unit": "a row of record_checks gives its value in the unit of the indicator it checks",
+    "check-verdict": "where the article and the record both give a number, the verdict is consistent exactly when "
+                     "the record's number lies within the article's hedge",
     "un-vote-coded": "every event of type un_vote has its row in un_votes, and every row there is such an event",
     "position-holder": "the holder of a position takes part in the event that states it (event_participants)",
 }
 
+ABOUT = 0.1
+"""How far "about" (``~``) and "nearly" (``<``) reach: a tenth of the article's number."""
+NUMERIC_VERDICTS = ("consistent", "differs")
 CHECKS, VOTES, EVENTS, INDICATORS = "record_checks", "un_votes", "events", "indicators"
 POSITIONS, PARTICIPANTS = "positions", "event_participants"
 UN_VOTE = "un_vote"
@@ -41,6 +47,8 @@ def check(ctx: Context) -> Iterator[Problem]:
         indicators = ctx.tables.get(INDICATORS)
         if indicators is not None:
             yield from _units(checks, dict(r for _, r in indicators.records("indicator_id", "unit")))
+            claims = {i: (c, v) for _, (i, c, v) in indicators.records("indicator_id", "comparator", "value")}
+            yield from _verdicts(checks, claims)
     if votes is not None and events is not None:
         yield from _coded(votes, events)
     positions, participants = ctx.tables.get(POSITIONS), ctx.tables.get(PARTICIPANTS)
@@ -93,3 +101,40 @@ def _holders(positions: Table, taking_part: set[tuple[str, str]]) -> Iterator[Pr
         if event and holder and (event, holder) not in taking_part:
             yield Problem(positions.file, number, "holder_id", "position-holder",
                           f"{holder!r} takes no part in event {event!r}; add it to {PARTICIPANTS} or name who holds the position")
+
+
+def within(record: float, comparator: str, article: float) -> bool:
+    """Whether the record's number lies within the article's hedge:
+    ``=`` exactly, ``~`` about (within a tenth), ``>``/``>=``/``<=`` as
+    written, ``<`` nearly (below, by at most a tenth).
+
+    >>> within(225, "=", 200), within(2030, "~", 2500), within(2400, "~", 2500), within(43, ">", 40)
+    (False, False, True, True)
+    >>> within(24, "<", 25), within(20, "<", 25)
+    (True, False)
+    """
+    reach = ABOUT * abs(article)
+    return {
+        "=": record == article,
+        "~": abs(record - article) <= reach,
+        ">": record > article,
+        ">=": record >= article,
+        "<": article - reach <= record < article,
+        "<=": record <= article,
+    }[comparator]
+
+
+def _verdicts(checks: Table, claims: dict[str, tuple[str, str]]) -> Iterator[Problem]:
+    for number, (indicator, value, verdict) in checks.records("indicator_id", "value", "verdict"):
+        comparator, claimed = claims.get(indicator, ("", ""))
+        if verdict not in NUMERIC_VERDICTS or not value or comparator not in ("=", "~", ">", ">=", "<", "<="):
+            continue
+        try:
+            inside = within(float(value), comparator, float(claimed))
+        except ValueError:
+            continue  # not a number: frictionless reports it
+        want = NUMERIC_VERDICTS[0] if inside else NUMERIC_VERDICTS[1]
+        if verdict != want:
+            where = "within" if inside else "outside"
+            yield Problem(checks.file, number, "verdict", "check-verdict",
+                          f"{value} is {where} the article's '{comparator} {claimed}', so the verdict is {want}, not {verdict}")
