@@ -108,3 +108,30 @@ def test_a_readme_says_what_the_program_says(term, lang):
         pytest.skip(f"{term!r} is no longer a catalog entry")
     readme = ROOT / ("README.md" if lang == "en" else f"README.{lang}.md")
     assert said.casefold() in readme.read_text(encoding="utf-8").casefold(), (readme.name, said)
+
+
+def _coded_fields(code: str) -> list[tuple[str, str]]:
+    """(table, column) of every column whose allowed values include ``code``."""
+    return [
+        (table, field["name"])
+        for table in kz.tables()
+        for field in descriptor.resource(table)["schema"]["fields"]
+        if code in field.get("constraints", {}).get("enum", [])
+    ]
+
+
+@pytest.mark.parametrize("lang", [lang for lang in descriptor.LANGUAGES if lang != "en"])
+def test_a_closed_list_code_reads_as_on_the_site(lang):
+    """Where the site shows a code in words (role ``actor``: «действующая
+    сторона»), the codebook explains the code with the same words."""
+    from kz_between_chairs.site.text import CODES
+
+    unexplained = []
+    for code, label in CODES.items():
+        fields = _coded_fields(code)
+        assert fields, f"the site names {code!r}, which no column allows"
+        for table, column in fields:
+            explained = gettext(descriptor.field(table, column)["description"], lang)
+            if f"{code} ({gettext(label, lang)}" not in explained:
+                unexplained.append(f"{table}.{column}: {code} ({gettext(label, lang)})")
+    assert unexplained == []
