@@ -52,7 +52,7 @@ def test_a_key_is_set_only_on_its_kind_of_entity(package_copy, entity, column, v
     row = row_of(package_copy, "entities", "entity_id", entity)
     set_cell(package_copy, "entities", row, column, value)
     assert problems(merge_keys, package_copy) == [
-        f"data/entities.csv:{row}:{column}: key-misplaced: a {kind} has no {what}: only a {owner} has a {column}"
+        f"data/entities.csv:{row}:{column}: key-misplaced: a {kind} has no {what}: only a {owner} has one"
     ]
 
 
@@ -65,3 +65,18 @@ def test_a_missing_key_column_is_named_once(package_copy):
     assert problems(merge_keys, package_copy) == [
         "data/entities.csv:1:gw_code: key-missing: no gw_code column for the Gleditsch-Ward state numbers"
     ]
+
+
+@pytest.mark.parametrize(("column", "change", "message"), [
+    ("iso3166_alpha3", {"constraints": {}}, "pattern None; the field of the ISO 3166-1 alpha-3 code declares type 'string', pattern '^[A-Z]{3}$'"),
+    ("iso3166_numeric", {"type": "integer"},
+     "type 'integer'; the field of the ISO 3166-1 numeric code declares type 'string', pattern '^[0-9]{3}$'"),
+    ("cow_code", {"constraints": {"minimum": 2}},
+     "maximum None; the field of the Correlates of War state number declares type 'integer', minimum 2, maximum 999"),
+])
+def test_the_descriptor_declares_each_keys_form(package_copy, column, change, message):
+    def edit(d):
+        next(f for f in resource(d, "entities")["schema"]["fields"] if f["name"] == column).update(change)
+
+    edit_descriptor(package_copy, edit)
+    assert problems(merge_keys, package_copy) == [f"datapackage.json:entities.{column}: key-form: {message}"]

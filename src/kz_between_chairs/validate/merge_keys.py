@@ -4,8 +4,9 @@ A country's ISO 3166-1 alpha-3 and numeric codes are the ones pycountry
 gives for its alpha-2 code, a currency's ISO 4217 numeric code the one for
 its alphabetic code; every country carries all its keys; a key is set only on
 the kind of entity it identifies.  The form of each key (three letters, three
-digits, a whole number) is the schema's, which frictionless enforces; whether
-a base code exists at all is :mod:`.identifiers`' ``code-exists``.
+digits, a whole number) is a constraint of the schema, which frictionless
+enforces on every cell; these rules check that the descriptor declares it.
+Whether a base code exists at all is :mod:`.identifiers`' ``code-exists``.
 
 >>> KEYS["iso3166_numeric"].expected("AF")
 '004'
@@ -23,7 +24,7 @@ from functools import cache
 
 from .codes import CODED_TYPES
 from .context import Context
-from .problem import Problem
+from .problem import DESCRIPTOR_FILE, Problem
 from .tables import Table
 
 RULES = {
@@ -31,6 +32,7 @@ RULES = {
                   "iso3166_alpha2 or iso4217",
     "key-missing": "every country has iso3166_alpha3, iso3166_numeric, cow_code and gw_code; every currency iso4217_numeric",
     "key-misplaced": "a merge key is set only on the kind of entity it identifies",
+    "key-form": "the descriptor declares each merge key's form: its type and pattern (ISO and M49 codes) or range (state numbers)",
 }
 
 
@@ -43,6 +45,8 @@ class Key:
     required: bool
     """Whether every entity of that kind has it (a UN M49 region code is not
     defined for every region of the article)."""
+    form: dict
+    """The type and constraints the key's field declares."""
     attribute: str | None = None
     """pycountry's attribute of the entity type's base code that the key must
     equal; None for a key from another list (COW, Gleditsch-Ward, M49)."""
@@ -63,13 +67,15 @@ class Key:
         return _attribute(kind.registry, kind.key, base_code, self.attribute)
 
 
+LETTERS, DIGITS = {"type": "string", "pattern": "^[A-Z]{3}$"}, {"type": "string", "pattern": "^[0-9]{3}$"}
+STATE_NUMBER = {"type": "integer", "minimum": 2, "maximum": 999}
 KEYS = {
-    "iso3166_alpha3": Key("country", "ISO 3166-1 alpha-3 code", True, "alpha_3"),
-    "iso3166_numeric": Key("country", "ISO 3166-1 numeric code", True, "numeric"),
-    "cow_code": Key("country", "Correlates of War state number", True),
-    "gw_code": Key("country", "Gleditsch-Ward state number", True),
-    "m49_code": Key("region", "UN M49 region code", False),
-    "iso4217_numeric": Key("currency", "ISO 4217 numeric code", True, "numeric"),
+    "iso3166_alpha3": Key("country", "ISO 3166-1 alpha-3 code", True, LETTERS, "alpha_3"),
+    "iso3166_numeric": Key("country", "ISO 3166-1 numeric code", True, DIGITS, "numeric"),
+    "cow_code": Key("country", "Correlates of War state number", True, STATE_NUMBER),
+    "gw_code": Key("country", "Gleditsch-Ward state number", True, STATE_NUMBER),
+    "m49_code": Key("region", "UN M49 region code", False, DIGITS),
+    "iso4217_numeric": Key("currency", "ISO 4217 numeric code", True, DIGITS, "numeric"),
 }
 """Column of ``entities`` -> the key it holds."""
 
@@ -82,11 +88,24 @@ def check(ctx: Context) -> Iterator[Problem]:
         return
     types = {n: t for n, (t,) in entities.records("entity_type")}
     for column, key in KEYS.items():
+        if column in entities.fields:
+            yield from _form(entities, column, key)
         if entities.index(column) is None:
             if key.required and key.entity_type in types.values():
                 yield Problem(entities.file, 1, column, "key-missing", f"no {column} column for the {key.what}s")
             continue
         yield from _key(entities, types, column, key)
+
+
+def _form(entities: Table, column: str, key: Key) -> Iterator[Problem]:
+    field = entities.fields[column]
+    declared = {"type": field.get("type", "string"), **(field.get("constraints") or {})}
+    wrong = {k: declared.get(k) for k, v in key.form.items() if declared.get(k) != v}
+    if wrong:
+        said = ", ".join(f"{k} {v!r}" for k, v in wrong.items())
+        want = ", ".join(f"{k} {v!r}" for k, v in key.form.items())
+        yield Problem(DESCRIPTOR_FILE, None, f"{entities.name}.{column}", "key-form",
+                      f"{said}; the field of the {key.what} declares {want}")
 
 
 def _key(entities: Table, types: dict[int, str], column: str, key: Key) -> Iterator[Problem]:
@@ -95,7 +114,7 @@ def _key(entities: Table, types: dict[int, str], column: str, key: Key) -> Itera
         if entity_type != key.entity_type:
             if value:
                 yield Problem(entities.file, number, column, "key-misplaced",
-                              f"a {entity_type} has no {key.what}: only a {key.entity_type} has a {column}")
+                              f"a {entity_type} has no {key.what}: only a {key.entity_type} has one")
         elif not value:
             if key.required:
                 yield Problem(entities.file, number, column, "key-missing", f"a {entity_type} needs its {key.what}")
