@@ -78,12 +78,24 @@ def test_the_files_checked_are_never_changed(package_copy):
 def test_frictionless_errors_name_file_row_and_column(package_copy):
     row = row_of(package_copy, "indicators", "indicator_id", "csto_troops")
     set_cell(package_copy, "indicators", row, "unit", "soldiers")
-    edit_descriptor(package_copy, lambda d: resource(d, "units")["schema"]["fields"][6].update({"name": "ucum_code"}))
+    set_cell(package_copy, "indicators", row, "value", "rund 2500")
     assert problems(frictionless_errors, package_copy) == [
         f"data/indicators.csv:{row}:unit: foreign-key: for \"unit\": values \"soldiers\" not found in the lookup table "
         "\"units\" as \"unit\"",
-        'data/units.csv:1:ucum_code: incorrect-label: Label "ucum" in field ucum_code at position "7" does not '
-        "match the field name in the schema",
+        f"data/indicators.csv:{row}:value: type-error: 'rund 2500': type is \"number/default\"",
+    ]
+
+
+def test_a_cell_frictionless_cannot_compare_loses_only_its_table(package_copy):
+    troops = row_of(package_copy, "indicators", "indicator_id", "csto_troops")
+    set_cell(package_copy, "indicators", troops, "value", "sNaN")
+    set_cell(package_copy, "units", 2, "label_en", "")
+    run = validate(package_copy)
+    assert run.problems == [
+        "data/indicators.csv: table-unchecked: frictionless stopped in this table at a number it cannot compare "
+        "(InvalidOperation); the number-form rule names the cell",
+        f"data/indicators.csv:{troops}:value: number-form: 'sNaN' is not a number in plain digits (such as 2500 or 0.45)",
+        'data/units.csv:2:label_en: constraint-error: constraint "required" is "True"',
     ]
 
 
@@ -109,10 +121,12 @@ def test_a_family_that_fails_is_reported_and_the_others_still_run(package_copy, 
 
     monkeypatch.setattr(labels, "check", fail)
     monkeypatch.setattr(runner, "FAMILIES", (runner.hygiene, labels))
+    monkeypatch.setattr(runner, "frictionless_errors", runner.keys)  # no problem here, and fast
     set_cell(package_copy, "entities", 2, "label_de", " Kasachstan")
     assert [p.format() for p in runner.run(load(package_copy))] == [
         "data/entities.csv:2:label_de: csv-whitespace: leading blank in ' Kasachstan'",
-        "datapackage.json: rule-error: the labels rules stopped: RuntimeError: boom",
+        "datapackage.json: validator-fault: a fault of the validator in its labels module (RuntimeError: boom); "
+        "the other checks ran; please report it",
     ]
 
 
@@ -160,7 +174,7 @@ def test_help():
 
 def own_rules() -> dict[str, str]:
     rules: dict[str, str] = {}
-    for family in runner.FAMILIES:
+    for family in (runner.shape, *runner.FAMILIES):
         for name in family.RULES:
             assert name not in rules, f"rule {name} is defined twice"
             rules[name] = family.__name__
@@ -179,3 +193,16 @@ def test_every_rule_has_a_test_that_asserts_its_line():
     text = "\n".join(p.read_text(encoding="utf-8") for p in (*TESTS.glob("test_validate_*.py"), TESTS / "test_catalogs.py"))
     untested = [name for name in own_rules() if not re.search(f'(: |")({re.escape(name)}: |{re.escape(name)}")', text)]
     assert untested == []
+
+
+def test_problems_are_capped_per_rule_and_file(package_copy):
+    from validate_helpers import read_rows, write_rows
+
+    rows = read_rows(package_copy, "entity_names")
+    i = rows[0].index("name")
+    write_rows(package_copy, "entity_names", [rows[0]] + [row[:i] + [row[i] + " "] + row[i + 1:] for row in rows[1:]])
+    found = [p.format() for p in runner.run(load(package_copy))]
+    assert found[runner.CAP - 1].startswith(f"data/entity_names.csv:{runner.CAP + 1}:name: csv-whitespace: trailing blank")
+    assert found[runner.CAP:] == [
+        f"data/entity_names.csv:{runner.CAP + 2}: csv-whitespace: and {len(rows) - 1 - runner.CAP} more from here on"
+    ]

@@ -24,36 +24,20 @@ def test_schema_must_be_data_package_2(package_copy):
 @pytest.mark.parametrize(("key", "rule", "expected"), [
     ("type", "resource-type", "table"),
     ("encoding", "resource-encoding", "utf-8"),
-    ("profile", "resource-profile", "tabular-data-resource"),
 ])
-def test_every_resource_declares_type_encoding_and_profile(package_copy, key, rule, expected):
+def test_every_resource_declares_type_and_encoding(package_copy, key, rule, expected):
     edit_descriptor(package_copy, lambda d: resource(d, "units").pop(key))
     assert problems(descriptor, package_copy) == [f"datapackage.json:units.{key}: {rule}: None; expected {expected!r}"]
 
 
-def test_primary_key_is_an_array(package_copy):
-    edit_descriptor(package_copy, lambda d: resource(d, "units")["schema"].update({"primaryKey": "unit"}))
-    assert problems(descriptor, package_copy) == ["datapackage.json:units.primaryKey: key-array: 'unit'; write it as an array"]
-
-
-def test_foreign_key_fields_are_arrays(package_copy):
-    edit_descriptor(package_copy, lambda d: resource(d, "entities")["schema"]["foreignKeys"][0].update({"fields": "entity_type"}))
+@pytest.mark.parametrize("dialect", [None, {"delimiter": ";", "quoteChar": '"', "header": True}])
+def test_every_resource_declares_the_csv_dialect(package_copy, dialect):
+    edit_descriptor(package_copy, lambda d: resource(d, "units").update(dialect=dialect) if dialect else resource(d, "units").pop("dialect"))
+    wrong = {"delimiter": ";"} if dialect else {"delimiter": None, "quoteChar": None, "header": None}
     assert problems(descriptor, package_copy) == [
-        "datapackage.json:entities.foreignKeys[0].fields: key-array: 'entity_type'; write it as an array"
+        f"datapackage.json:units.dialect: resource-dialect: {wrong!r}; declare {{'delimiter': ',', 'quoteChar': '\"', "
+        "'header': True} (frictionless would otherwise guess the delimiter)"
     ]
-
-
-@pytest.mark.parametrize("path", ["../data/units.csv", "/etc/units.csv", "https://example.org/units.csv"])
-def test_resource_path_stays_inside_the_package(package_copy, path):
-    edit_descriptor(package_copy, lambda d: resource(d, "units").update({"path": path}))
-    assert problems(descriptor, package_copy) == [
-        f"datapackage.json:units.path: resource-path: {path!r} is not a relative path inside the package"
-    ]
-
-
-def test_resource_path_names_an_existing_file(package_copy):
-    csv_path(package_copy, "units").unlink()
-    assert problems(descriptor, package_copy) == ["datapackage.json:units.path: resource-path: 'data/units.csv': no such file"]
 
 
 def test_bytes_match_the_file(package_copy):

@@ -104,3 +104,39 @@ def test_no_duplicate_rows_in_a_table_without_a_primary_key(package_copy):
     assert problems(hygiene, package_copy) == [
         f"data/event_participants.csv:{len(rows) + 1}: csv-duplicate-row: the same as row 4"
     ]
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda rows: [[";".join(row)] for row in rows],  # frictionless would guess the delimiter
+     "column 1 is 'event_id;entity_id;role' where the schema has 'event_id' (1 columns, 3 fields)"),
+    (lambda rows: [row + ["x"] for row in rows], "column 4 is 'x' where the schema has no field (4 columns, 3 fields)"),
+    (lambda rows: [row[:2] for row in rows], "column 3 is missing where the schema has 'role' (2 columns, 3 fields)"),
+    (lambda rows: [rows[0][::-1]] + rows[1:], "column 1 is 'role' where the schema has 'event_id' (3 columns, 3 fields)"),
+])
+def test_the_header_is_the_schema(package_copy, edit, message):
+    write_rows(package_copy, "event_participants", edit(read_rows(package_copy, "event_participants")))
+    assert problems(hygiene, package_copy) == [f"data/event_participants.csv:1: csv-header: {message}"]
+
+
+@pytest.mark.parametrize("char", [
+    "\u200b", "\u2060", "\u00ad", "\u200e", "\u200f", "\u202a", "\u202e", "\u202c", "\u2067", "\u2069",
+    "\U000e0041", "\ufeff", "\u2028", "\u2029",
+])
+def test_no_invisible_character(package_copy, char):
+    import unicodedata as ud
+
+    row = row_of(package_copy, "units", "unit", "percent")
+    set_cell(package_copy, "units", row, "label_en", f"per{char}cent")
+    assert problems(hygiene, package_copy) == [
+        f"data/units.csv:{row}:label_en: csv-invisible-char: invisible character U+{ord(char):04X} ({ud.name(char)}) "
+        "at position 4"
+    ]
+
+
+@pytest.mark.parametrize(("value", "fixed"), [("BÃ¶rse", "Börse"), ("Zwischen den StÃ¼hlen", "Zwischen den Stühlen")])
+def test_no_double_encoded_text(package_copy, value, fixed):
+    row = row_of(package_copy, "units", "unit", "percent")
+    set_cell(package_copy, "units", row, "description_en", value)
+    assert problems(hygiene, package_copy) == [
+        f"data/units.csv:{row}:description_en: csv-mojibake: {value!r} is UTF-8 read as cp1252; write {fixed!r}"
+    ]

@@ -58,3 +58,14 @@ def test_language_code_exists(package_copy):
     assert problems(identifiers, package_copy) == [
         f"data/entities.csv:{row}:bcp47: code-exists: 'xx' is not an ISO 639 (BCP 47) code"
     ]
+
+
+def test_the_code_rules_say_when_they_cannot_find_the_entity_types(package_copy):
+    rows = read_rows(package_copy, "entities")
+    i = rows[0].index("entity_type")
+    write_rows(package_copy, "entities", [row[:i] + row[i + 1:] for row in rows])
+    edit_descriptor(package_copy, lambda d: resource(d, "entities")["schema"]["fields"].pop(i))
+    assert problems(identifiers, package_copy) == [
+        "data/entities.csv:1:entity_type: code-missing: no entity_type column: the code rules learn from it which "
+        "entities need a code"
+    ]

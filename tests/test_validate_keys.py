@@ -31,3 +31,10 @@ def test_no_two_rows_share_a_unique_key(package_copy):
     assert problems(keys, package_copy) == [
         f"data/units.csv:{week}:label_de,label_en: unique-keys: 'Prozent', 'percent' repeats row {percent}"
     ]
+
+
+def test_a_unique_key_names_fields_of_the_table(package_copy):
+    edit_descriptor(package_copy, lambda d: resource(d, "units")["schema"].update({"uniqueKeys": [["label_de", "label_xx"]]}))
+    assert problems(keys, package_copy) == [
+        "datapackage.json:units.uniqueKeys: unique-keys: 'label_xx' is not a field of the table"
+    ]

@@ -82,3 +82,35 @@ def test_language_names_are_cldr(package_copy):
         f"data/entities.csv:{len(entities) + 1}:label_en: cldr-language: 'Kazakh language'; "
         "CLDR names kk 'Kazakh' in English"
     ]
+
+
+@pytest.mark.parametrize("value", ["\u200b", "\u00ad\u200b", "\u0301"])
+def test_a_label_without_a_visible_character_is_empty(package_copy, value):
+    row = row_of(package_copy, "units", "unit", "week")
+    set_cell(package_copy, "units", row, "label_en", value)
+    assert problems(labels, package_copy) == [f"data/units.csv:{row}:label_en: label-empty: {value!r} has no visible character"]
+
+
+@pytest.mark.parametrize(("column", "value", "message"), [
+    ("label_en", "Central \u0391sia", "mixed-script: '\u0391sia' mixes Latin and Greek letters"),  # Greek Alpha
+    ("label_en", "Κεντρική Asia", "language-script: English text has Greek letters: 'Κεντρική'"),
+    ("label_de", "Zentral\uff41sien", "mixed-script: 'Zentral\uff41sien' mixes Latin and Fullwidth letters"),
+    ("label_ru", "Центральная Аз\u0456я", None),  # Cyrillic і (Ukrainian, Kazakh): Cyrillic still
+    ("label_ru", "Центральная \u0410зия", None),
+    ("label_ru", "Центральная Aзия", "mixed-script: 'Aзия' mixes Latin and Cyrillic letters"),  # a Latin A
+])
+def test_a_look_alike_letter_from_another_script(package_copy, column, value, message):
+    row = row_of(package_copy, "entities", "entity_id", "central_asia")
+    set_cell(package_copy, "entities", row, column, value)
+    assert problems(labels, package_copy) == ([f"data/entities.csv:{row}:{column}: {message}"] if message else [])
+
+
+def test_the_cldr_rules_say_when_they_cannot_find_the_entity_types(package_copy):
+    rows = read_rows(package_copy, "entities")
+    i = rows[0].index("entity_type")
+    write_rows(package_copy, "entities", [row[:i] + row[i + 1:] for row in rows])
+    edit_descriptor(package_copy, lambda d: resource(d, "entities")["schema"]["fields"].pop(i))
+    assert problems(labels, package_copy) == [
+        "data/entities.csv:1:entity_type: cldr-country: no entity_type column: the CLDR rules learn from it which "
+        "entities are countries, currencies, languages"
+    ]

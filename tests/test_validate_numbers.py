@@ -4,7 +4,7 @@ enum are frictionless's)."""
 from __future__ import annotations
 
 import pytest
-from validate_helpers import edit_descriptor, problems, resource, row_of, set_cell
+from validate_helpers import edit_descriptor, problems, read_rows, resource, row_of, set_cell, write_rows
 
 from kz_between_chairs.validate import numbers
 
@@ -30,4 +30,14 @@ def test_comparator_needs_a_closed_set_in_the_descriptor(package_copy):
     edit_descriptor(package_copy, drop_enum)
     assert problems(numbers, package_copy) == [
         "datapackage.json:indicators.comparator: comparator-enum: no closed set: give the field constraints.enum"
+    ]
+
+
+def test_the_unit_rules_say_when_they_cannot_find_the_unit_kinds(package_copy):
+    rows = read_rows(package_copy, "units")
+    i = rows[0].index("ucum")
+    write_rows(package_copy, "units", [row[:i] + row[i + 1:] for row in rows])
+    edit_descriptor(package_copy, lambda d: resource(d, "units")["schema"]["fields"].pop(i))
+    assert problems(numbers, package_copy) == [
+        "data/units.csv:1:ucum: percent-range: no ucum column: the percent and count rules learn a unit's kind from it"
     ]

@@ -53,6 +53,7 @@ def test_a_fact_table_has_a_source_column(package_copy):
     rows = read_rows(package_copy, "relations")
     i = rows[0].index("source_id")
     write_rows(package_copy, "relations", [row[:i] + row[i + 1:] for row in rows])
+    edit_descriptor(package_copy, lambda d: resource(d, "relations")["schema"]["fields"].pop(i))
     assert problems(provenance, package_copy) == [
         "data/relations.csv:1:source_id: source-missing: no source_id column: every fact row needs one"
     ]

@@ -77,6 +77,10 @@ def _context(given: Path | None, article: Path | None) -> Context:
         data = read_descriptor(path)
     except json.JSONDecodeError as exc:
         raise UsageError(f"{path}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise UsageError(f"{path}: not valid JSON: nested too deeply") from None
+    except ValueError as exc:  # an integer too long to convert
+        raise UsageError(f"{path}: not valid JSON: {exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"{path}: cannot read: {exc}") from None
     if not isinstance(data, dict):

@@ -1,10 +1,17 @@
 """What every rule reads: a :class:`Context`, one copy of the package, read
 once and shared by all rule families.
 
+Every file is read through :func:`read_file`: only a regular file inside the
+package (its resolved path, so a symlink that leaves it is refused), and
+only up to a limit, so a FIFO, a device or a huge file is a problem, never a
+hang.  A table whose header row is not its schema's field names is kept out
+of :attr:`Context.tables` (the ``csv-header`` rule reports it), so no rule
+misreads its columns.
+
 >>> from kz_between_chairs._paths import datapackage_path
 >>> ctx = load(datapackage_path())
->>> ctx.tables["units"].header[:3], ctx.unreadable
-(['unit', 'label_de', 'label_en'], {})
+>>> ctx.tables["units"].header[:3], ctx.unreadable, ctx.refused
+(['unit', 'label_de', 'label_en'], {}, {})
 >>> local_path(ctx.root, "../data/units.csv") is None
 True
 """
@@ -12,12 +19,24 @@ True
 from __future__ import annotations
 
 import csv
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..descriptor import read
 from .tables import Table, read_table
+
+MARGIN = 1 << 20
+"""Bytes read beyond a resource's declared ``bytes`` (so that a changed file
+is still checked, and its new size reported)."""
+LIMIT = 64 << 20
+"""Most bytes read from any file that declares no size."""
+
+
+class Refused(Exception):
+    """A file that is not read: why, as a message."""
 
 
 @dataclass(frozen=True)
@@ -29,15 +48,21 @@ class Context:
     """The parsed ``datapackage.json`` (a JSON object; nothing else checked)."""
     resources: list[dict[str, Any]]
     """Resources that have a name and one path inside the package (the
-    descriptor rules report the others)."""
+    shape rules report the others)."""
     raw: dict[str, bytes]
-    """Resource path -> the bytes of its file, for every file that exists."""
+    """Resource path -> the bytes of its file, for every file read."""
     tables: dict[str, Table]
-    """Resource name -> its table, for every file readable as UTF-8 CSV, in
-    descriptor order."""
+    """Resource name -> its table, for every file readable as UTF-8 CSV whose
+    header is the schema's field names, in descriptor order."""
     unreadable: dict[str, str]
     """Resource path -> why its file cannot be read as a UTF-8 CSV (the
     hygiene rules report it; the other rules skip the file)."""
+    refused: dict[str, str]
+    """Resource path -> why its file was not read at all (missing, not a
+    regular file, outside the package, too large)."""
+    headers: dict[str, tuple[list[str], list[str]]]
+    """Resource path -> (header row, schema's field names) of a table whose
+    header is not its schema's field names."""
     article_text: str | None = None
     """The normalised article (``--article``), or None when not given."""
 
@@ -56,26 +81,57 @@ def load(descriptor_path: Path, descriptor: dict[str, Any] | None = None, articl
     raw: dict[str, bytes] = {}
     tables: dict[str, Table] = {}
     unreadable: dict[str, str] = {}
+    refused: dict[str, str] = {}
+    headers: dict[str, tuple[list[str], list[str]]] = {}
     for resource in resources:
         file = resource["path"]
+        declared = resource.get("bytes")
+        limit = declared + MARGIN if type(declared) is int and 0 <= declared < LIMIT else LIMIT
         try:
-            data = raw[file] = (root / file).read_bytes()
-        except FileNotFoundError:
-            continue  # the descriptor rules report it
-        except OSError as exc:
-            unreadable[file] = f"cannot read: {exc.strerror}"
+            data = raw[file] = read_file(root, file, limit)
+        except Refused as exc:
+            refused[file] = str(exc)
             continue
         try:
-            text = data.decode("utf-8")
+            text = data.decode("utf-8").removeprefix("\ufeff")  # csv-bom reports a BOM
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
             unreadable[file] = f"not UTF-8: byte 0x{data[exc.start]:02x} on line {line}"
             continue
         try:
-            tables[resource["name"]] = read_table(resource, text)
+            table = read_table(resource, text)
         except csv.Error as exc:
             unreadable[file] = f"not CSV: {exc}"
-    return Context(descriptor_path, descriptor, resources, raw, tables, unreadable, article_text)
+            continue
+        if table.header == list(table.fields):
+            tables[resource["name"]] = table
+        else:
+            headers[file] = (table.header, list(table.fields))
+    return Context(descriptor_path, descriptor, resources, raw, tables, unreadable, refused, headers, article_text)
+
+
+def read_file(root: Path, relative: str, limit: int = LIMIT) -> bytes:
+    """The bytes of ``root/relative``; :class:`Refused` unless it is a regular
+    file inside ``root`` of at most ``limit`` bytes."""
+    path = root / relative
+    resolved = path.resolve()
+    if not resolved.is_relative_to(root.resolve()):
+        raise Refused(f"{relative!r} leads outside the package (to {str(resolved)!r})")
+    try:
+        info = os.stat(resolved)
+    except FileNotFoundError:
+        raise Refused(f"{relative!r}: no such file") from None
+    except OSError as exc:
+        raise Refused(f"{relative!r}: cannot read: {exc.strerror}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise Refused(f"{relative!r} is not a regular file")
+    if info.st_size > limit:
+        raise Refused(f"{relative!r} has {info.st_size} bytes; at most {limit} are read (the declared bytes and a margin)")
+    try:
+        with open(resolved, "rb") as fh:
+            return fh.read(limit + 1)[:limit]
+    except OSError as exc:
+        raise Refused(f"{relative!r}: cannot read: {exc.strerror}") from None
 
 
 def local_path(root: Path, path: Any) -> Path | None:

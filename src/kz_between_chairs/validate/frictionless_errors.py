@@ -23,21 +23,42 @@ from .context import Context
 from .problem import DESCRIPTOR_FILE, Problem
 
 HEADER_ROW = 1
-SKIP = ("byte-count", "hash-count")
-"""Frictionless errors that the descriptor rules ``resource-bytes`` and
-``resource-hash`` report instead."""
+SKIP = ("byte-count", "hash-count", "#header")
+"""Frictionless errors that the project's rules report instead: the
+descriptor rules ``resource-bytes`` and ``resource-hash``, and the hygiene
+rule ``csv-header`` (one problem for a header that is not the schema's,
+instead of one per label)."""
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     from frictionless import Checklist, FrictionlessException, Package
 
+    package = None
+    checklist = Checklist(skip_errors=list(SKIP))
     try:
-        report = Package(str(ctx.descriptor_path)).validate(checklist=Checklist(skip_errors=list(SKIP)))
+        package = Package(str(ctx.descriptor_path))
+        reports = [package.validate(checklist)]
     except FrictionlessException as exc:
         # Why go on: the project's rules still run on what can be read.
         reasons = "".join(f" ({r.message})" for r in exc.reasons)
         yield Problem(DESCRIPTOR_FILE, None, None, exc.error.type, exc.error.message + reasons)
         return
+    except ArithmeticError:
+        # A cell frictionless cannot compare (sNaN: decimal.InvalidOperation)
+        # ends its whole run; table by table, only that table's is lost.
+        reports = []
+        for resource in package.resources:
+            try:
+                reports.append(package.validate(checklist, name=resource.name))
+            except ArithmeticError as exc:
+                yield Problem(resource.path, None, None, "table-unchecked",
+                              f"frictionless stopped in this table at a number it cannot compare ({type(exc).__name__}); "
+                              "the number-form rule names the cell")
+    for report in reports:
+        yield from _problems(report)
+
+
+def _problems(report: Any) -> Iterator[Problem]:
     for error in report.errors:
         yield _problem(DESCRIPTOR_FILE, error)
     for task in report.tasks:

@@ -1,6 +1,7 @@
-"""CSV hygiene: UTF-8 without BOM, LF, a final newline, NFC, no blanks at the
-edges of a cell, no control characters, no duplicate rows, and no text cell
-that a spreadsheet would run as a formula.
+"""CSV hygiene: UTF-8 without BOM, LF, a final newline, the schema's header,
+NFC, no blanks at the edges of a cell, no control or invisible characters,
+no double-encoded text, no duplicate rows, and no text cell that a
+spreadsheet would run as a formula.
 
 >>> _edge_blank(" Almaty"), _edge_blank("Almaty"), _edge_blank("")
 ('leading', None, None)
@@ -12,30 +13,39 @@ import codecs
 import re
 import unicodedata
 from collections.abc import Iterator
+from itertools import zip_longest
 
 from .context import Context
-from .problem import Problem
+from .problem import Problem, shown
 from .tables import FIRST_DATA_ROW, Table
 
 RULES = {
     "csv-unreadable": "the file is UTF-8 text and well-formed CSV",
+    "csv-header": "the header row is the schema's field names, in order (comma-separated, as the dialect declares)",
     "csv-bom": "no byte order mark",
     "csv-line-ending": "lines end with LF, never CR",
     "csv-final-newline": "the last line ends with a newline",
     "csv-nfc": "every cell is in Unicode normalisation form NFC",
     "csv-whitespace": "no cell begins or ends with a blank",
     "csv-control-char": "no control character (U+0000-U+001F, U+007F-U+009F) in a cell",
+    "csv-invisible-char": "no format character (Unicode Cf: zero-width space, soft hyphen, bidi controls, "
+    "an inner BOM ...) and no line or paragraph separator (Zl, Zp) in a cell",
+    "csv-mojibake": "no cell is UTF-8 text decoded as cp1252 (BÃ¶rse for Börse)",
     "csv-duplicate-row": "no row repeats another (in a table without a primary key)",
     "csv-formula": "no text cell begins with = + - @ (spreadsheet formula injection)",
 }
 
 FORMULA_STARTS = ("=", "+", "-", "@")
+INVISIBLE = ("Cf", "Zl", "Zp")
+"""Unicode categories of characters that change a text without showing."""
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     for file, reason in ctx.unreadable.items():
         yield Problem(file, None, None, "csv-unreadable", reason)
+    for file, (header, fields) in ctx.headers.items():
+        yield _header(file, header, fields)
     for table in ctx.tables.values():
         yield from _file(table, ctx.raw[table.file])
         yield from _cells(table)
@@ -73,9 +83,33 @@ def _cells(table: Table) -> Iterator[Problem]:
             if control:
                 yield Problem(table.file, number, column, "csv-control-char",
                               f"control character U+{ord(control.group()):04X} at position {control.start() + 1}")
+            if not cell.isascii():  # both faults need a character beyond ASCII
+                yield from _beyond_ascii(table.file, number, column, cell)
             if number >= FIRST_DATA_ROW and column in text_columns and cell.startswith(FORMULA_STARTS):
                 yield Problem(table.file, number, column, "csv-formula",
                               f"{cell!r} begins with {cell[0]!r}: a spreadsheet would run it as a formula")
+
+
+def _header(file: str, header: list[str], fields: list[str]) -> Problem:
+    n = next(i for i, pair in enumerate(zip_longest(header, fields)) if pair[0] != pair[1])
+    got = shown(header[n]) if n < len(header) else "missing"
+    want = shown(fields[n]) if n < len(fields) else "no field"
+    return Problem(file, 1, None, "csv-header", f"column {n + 1} is {got} where the schema has {want} "
+                   f"({len(header)} columns, {len(fields)} fields)")
+
+
+def _beyond_ascii(file: str, number: int, column: str, cell: str) -> Iterator[Problem]:
+    for position, char in enumerate(cell, 1):
+        if unicodedata.category(char) in INVISIBLE:
+            yield Problem(file, number, column, "csv-invisible-char",
+                          f"invisible character U+{ord(char):04X} ({unicodedata.name(char, '?')}) at position {position}")
+            break
+    try:
+        fixed = cell.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return  # not UTF-8 bytes read as cp1252
+    if fixed != cell:
+        yield Problem(file, number, column, "csv-mojibake", f"{cell!r} is UTF-8 read as cp1252; write {fixed!r}")
 
 
 def _edge_blank(cell: str) -> str | None:

@@ -39,6 +39,10 @@ def check(ctx: Context) -> Iterator[Problem]:
 
 
 def _missing_codes(entities: Table) -> Iterator[Problem]:
+    if entities.index("entity_type") is None:
+        yield Problem(entities.file, 1, "entity_type", "code-missing",
+                      "no entity_type column: the code rules learn from it which entities need a code")
+        return
     needed = {row[0] for _, row in entities.records("entity_type")} & set(CODED_TYPES)
     for entity_type in sorted(needed):
         kind = CODED_TYPES[entity_type]

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .context import Context
-from .problem import Problem
+from .problem import DESCRIPTOR_FILE, Problem
 from .tables import Table
 
 RULES = {
@@ -47,8 +47,11 @@ def _category_values(table: Table, column: str, allowed: set[str], missing: set[
 def _unique(table: Table, key: list[str], missing: set[str]) -> Iterator[Problem]:
     """As SQL's UNIQUE: a row with a null (missing value) in the key is exempt
     (Table Schema 2.0, uniqueKeys)."""
-    if any(table.index(c) is None for c in key):
-        return  # frictionless reports a missing column
+    absent = [c for c in key if table.index(c) is None]
+    if absent:
+        yield Problem(DESCRIPTOR_FILE, None, f"{table.name}.uniqueKeys", "unique-keys",
+                      f"{', '.join(map(repr, absent))} is not a field of the table")
+        return
     seen: dict[tuple[str, ...], int] = {}
     for number, values in table.records(*key):
         if not missing.intersection(values):

@@ -1,5 +1,6 @@
-"""Label rules: four languages on every labelled row, each text in its
-language's script, no word that mixes scripts, and CLDR's names for
+"""Label rules: four languages on every labelled row, each label visible,
+each text in its language's script (so a look-alike letter from another
+script is caught), no word that mixes scripts, and CLDR's names for
 countries, currencies and languages.
 
 A text's language is known from its column (``label_kk``, ``description_en``,
@@ -14,12 +15,18 @@ columns (``entity_names``), from the row.
 >>> _mixed_words("Нур-Sultan Kаспи")  # the second word begins with a Latin K
 ['Kаспи']
 >>> _script_problem("kk", "Kаспи")  # a mixed word: mixed-script's alone
+>>> _script_problem("en", "Central Αsia"), _mixed_words("Central Αsia")  # a Greek Alpha
+(None, ['Αsia'])
+>>> _script_problem("en", "Κεντρική Asia")
+"English text has Greek letters: 'Κεντρική'"
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
+from functools import cache
 
 from ..descriptor import LANGUAGES
 from .codes import CLDR_DEVIATIONS, CODED_TYPES, language_name
@@ -29,8 +36,10 @@ from .tables import FIRST_DATA_ROW, Table
 
 RULES = {
     "label-columns": "a labelled table has label_de, label_en, label_kk and label_ru, each required",
-    "language-script": "Kazakh and Russian text is Cyrillic (listed exceptions only), German and English has no Cyrillic",
-    "mixed-script": "no word mixes Latin and Cyrillic letters",
+    "label-empty": "a label has a visible character",
+    "language-script": "Kazakh and Russian text is in Cyrillic letters (listed exceptions only), German and English "
+    "text in Latin letters (no Cyrillic, Greek or other look-alikes)",
+    "mixed-script": "no word mixes the letters of two scripts (Latin and Cyrillic, Latin and Greek ...)",
     "cldr-country": "a country's labels are CLDR's territory names",
     "cldr-currency": "a currency's labels are CLDR's currency names",
     "cldr-language": "a language's labels are CLDR's language names",
@@ -41,17 +50,18 @@ LATIN_IN_CYRILLIC = ("Halyk Bank", "Kaspi Bank")
 write themselves in Latin letters there, as Kazakh and Russian media name
 them (entities ``halyk_bank``, ``kaspi_bank``)."""
 
-CYRILLIC_SCRIPT = ("kk", "ru")
+SCRIPTS = {"de": "LATIN", "en": "LATIN", "kk": "CYRILLIC", "ru": "CYRILLIC"}
+"""The script of each language's letters (the first word of a letter's
+Unicode name: LATIN SMALL LETTER A, CYRILLIC SMALL LETTER A, GREEK ...)."""
 LABEL_PREFIX = "label_"
+ENTITY_TYPE = "entity_type"
 ROW_LANGUAGE = ("lang", "name")
 """A table with these columns holds one text (name) in the row's language (lang)."""
 
-_CYRILLIC = "\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f"
-_LATIN = "A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff\u2c60-\u2c7f\ua720-\ua7ff"
-_CYRILLIC_LETTER = re.compile(f"[{_CYRILLIC}]")
-_NON_CYRILLIC_LETTER = re.compile(rf"[^\W\d_{_CYRILLIC}]")
 _WORD = re.compile(r"[^\W\d_]+")
-_LATIN_LETTER = re.compile(f"[{_LATIN}]")
+_VISIBLE = "LNPS"
+"""Unicode categories (first letter) of characters that show: letters,
+numbers, punctuation, symbols."""
 _EXCEPTIONS = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in LATIN_IN_CYRILLIC) + r")\b")
 
 
@@ -59,12 +69,14 @@ def check(ctx: Context) -> Iterator[Problem]:
     for table in ctx.tables.values():
         yield from _label_columns(table)
         for number, column, lang, text in _texts(table):
+            if column.startswith(LABEL_PREFIX) and not any(unicodedata.category(c)[0] in _VISIBLE for c in text):
+                yield Problem(table.file, number, column, "label-empty", f"{text!r} has no visible character")
             if lang in LANGUAGES:
                 message = _script_problem(lang, text)
                 if message:
                     yield Problem(table.file, number, column, "language-script", message)
             for word in _mixed_words(text):
-                yield Problem(table.file, number, column, "mixed-script", f"{word!r} mixes Latin and Cyrillic letters")
+                yield Problem(table.file, number, column, "mixed-script", f"{word!r} mixes {_scripts_named(word)} letters")
     entities = ctx.tables.get("entities")
     if entities is not None:
         yield from _cldr(entities)
@@ -99,32 +111,46 @@ def _texts(table: Table) -> Iterator[tuple[int, str, str | None, str]]:
             yield number, column, lang, text
 
 
-def _mixed(word: str) -> bool:
-    return _CYRILLIC_LETTER.search(word) is not None and _LATIN_LETTER.search(word) is not None
+@cache
+def _script(letter: str) -> str:
+    """LATIN, CYRILLIC, GREEK ... (FULLWIDTH, MATHEMATICAL for look-alike forms)."""
+    return unicodedata.name(letter, "UNKNOWN").split(" ", 1)[0]
+
+
+def _scripts(word: str) -> list[str]:
+    """The scripts of a word's letters, Latin first, then Cyrillic, then the others."""
+    return sorted({_script(c) for c in word}, key=lambda s: (("LATIN", "CYRILLIC", s).index(s), s))
+
+
+def _scripts_named(word: str) -> str:
+    names = [s.title() for s in _scripts(word)]
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _script_problem(lang: str, text: str) -> str | None:
     """The first word not in the language's script; a word that mixes
     scripts is left to ``mixed-script``."""
-    if lang in CYRILLIC_SCRIPT:
-        for word in _WORD.findall(_EXCEPTIONS.sub(" ", text)):
-            if _NON_CYRILLIC_LETTER.search(word) and not _mixed(word):
+    script = SCRIPTS[lang]
+    bare = _EXCEPTIONS.sub(" ", text) if script == "CYRILLIC" else text
+    for word in _WORD.findall(bare):
+        found = _scripts(word)
+        if len(found) == 1 and found[0] != script:
+            if script == "CYRILLIC":
                 allowed = ", ".join(repr(w) for w in LATIN_IN_CYRILLIC)
                 return f"{language_name(lang)} is written in Cyrillic; {word!r} is not (listed exceptions: {allowed})"
-    else:
-        for word in _WORD.findall(text):
-            if _CYRILLIC_LETTER.search(word) and not _mixed(word):
-                return f"{language_name(lang)} text has Cyrillic letters: {word!r}"
+            return f"{language_name(lang)} text has {found[0].title()} letters: {word!r}"
     return None
 
 
 def _mixed_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text) if _mixed(w)]
+    return [w for w in _WORD.findall(text) if len(_scripts(w)) > 1]
 
 
 def _cldr(entities: Table) -> Iterator[Problem]:
-    type_i = entities.index("entity_type")
+    type_i = entities.index(ENTITY_TYPE)
     if type_i is None:
+        yield Problem(entities.file, 1, ENTITY_TYPE, "cldr-country",
+                      f"no {ENTITY_TYPE} column: the CLDR rules learn from it which entities are countries, currencies, languages")
         return
     code_i = {t: entities.index(c.column) for t, c in CODED_TYPES.items()}
     label_i = {lang: entities.index(LABEL_PREFIX + lang) for lang in LANGUAGES}

@@ -29,9 +29,12 @@ PERCENT_UCUM = "%"
 
 
 def check(ctx: Context) -> Iterator[Problem]:
+    found: dict[Problem, None] = {}  # ordered, once: tables share a units table
     for table in ctx.tables.values():
         if table.index(VALUE) is not None and table.index(UNIT) is not None:
-            yield from _values(ctx, table)
+            found.update(dict.fromkeys(_values(ctx, table)))
+    yield from found
+    for table in ctx.tables.values():
         if table.index(COMPARATOR) is not None:
             yield from _comparators(table)
 
@@ -51,6 +54,10 @@ def _values(ctx: Context, table: Table) -> Iterator[Problem]:
         return  # no unit table to learn the units from
     units = ctx.tables.get(units_name)
     if units is None:
+        return  # not readable: the shape or hygiene rules say why
+    if units.index(UCUM) is None:
+        yield Problem(units.file, 1, UCUM, "percent-range",
+                      f"no {UCUM} column: the percent and count rules learn a unit's kind from it")
         return
     kinds = {unit: _kind(ucum) for _, (unit, ucum) in units.records(key, UCUM)}
     for number, (text, unit) in table.records(VALUE, UNIT):

@@ -40,3 +40,17 @@ class Problem:
 
 DESCRIPTOR_FILE = "datapackage.json"
 """How problems name the descriptor, whatever the copy's file is called."""
+
+
+SHOWN = 100
+"""Characters of a value that a message shows at most."""
+
+
+def shown(value: Any) -> str:
+    """A value as a message shows it: its ``repr``, cut to :data:`SHOWN`.
+
+    >>> len(shown("x" * 100)), shown("x" * 100)[-4:]
+    (100, 'x...')
+    """
+    text = repr(value)
+    return text if len(text) <= SHOWN else text[: SHOWN - 3] + "..."
