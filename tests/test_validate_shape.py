@@ -91,8 +91,6 @@ def test_a_url_is_reported_and_never_fetched(package_copy, no_network, change, l
      ": descriptor-shape: nested more than 32 levels deep"),
     (lambda d: resource(d, "units").pop("profile"),
      "units.profile: resource-profile: None; expected 'tabular-data-resource'"),
-    (lambda d: resource(d, "record_checks").update(name="relations"),
-     "resources[15].name: descriptor-shape: 'relations' names two resources"),
 ])
 def test_a_descriptor_of_the_wrong_shape_is_reported_alone(package_copy, change, line):
     edit_descriptor(package_copy, change)
@@ -144,3 +142,9 @@ def test_a_descriptor_python_cannot_parse_is_a_usage_error(tmp_path, text, error
     path.write_text(text, encoding="utf-8")
     run = validate(path)
     assert (run.code, run.out, run.err) == (2, "", f"kz-between-chairs validate: {path}: {error}\n")
+
+
+def test_two_resources_of_one_name(package_copy):
+    edit_descriptor(package_copy, lambda d: d["resources"].append(dict(resource(d, "units"))))
+    n = len(json.loads(package_copy.read_text(encoding="utf-8"))["resources"]) - 1
+    assert problems(shape, package_copy) == [f"datapackage.json:resources[{n}].name: descriptor-shape: 'units' names two resources"]
