@@ -17,9 +17,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import csv
 import io
-import json
 import os
 import shutil
 import sys
@@ -32,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from kz_between_chairs.article import ARTICLE_ENV
-from kz_between_chairs.descriptor import file_stats, write
+from kz_between_chairs.csv_format import read_rows, write_rows
+from kz_between_chairs.descriptor import file_stats, read, write
 from kz_between_chairs.validate import main as validate
 from kz_between_chairs.validate.dates import _bounds as edtf_cache
 
@@ -55,27 +54,22 @@ def id_columns(descriptor: dict[str, Any]) -> dict[str, set[str]]:
 
 def replicate(src: Path, dst: Path, times: int) -> int:
     """Write the replicated copy of the package at src into dst; return its rows."""
-    descriptor = json.loads((src / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor = read(src / "datapackage.json")
     ids = id_columns(descriptor)
     total = 0
     for r in descriptor["resources"]:
-        with open(src / r["path"], encoding="utf-8", newline="") as fh:
-            header, *rows = list(csv.reader(fh))
+        header, *rows = read_rows(src / r["path"])
         rewrite = [i for i, name in enumerate(header) if name in ids[r["name"]]]
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(header)
+        copies = [header]
         for n in range(times):
             for row in rows:
                 row = list(row)
                 for i in rewrite:
                     if row[i]:
                         row[i] = f"{row[i]}_r{n}"
-                writer.writerow(row)
-        data = out.getvalue().encode("utf-8")
+                copies.append(row)
         (dst / r["path"]).parent.mkdir(parents=True, exist_ok=True)
-        (dst / r["path"]).write_bytes(data)
-        r.update(file_stats(data))
+        r.update(file_stats(write_rows(dst / r["path"], copies)))
         total += len(rows) * times
     write(dst / "datapackage.json", descriptor)
     for extra in ("CITATION.cff", "translations"):
@@ -96,7 +90,7 @@ def best_of(repeat: int, action: Callable[[], Any]) -> tuple[float, Any]:
 
 
 def count_rows(root: Path) -> int:
-    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor = read(root / "datapackage.json")
     return sum(len((root / r["path"]).read_text(encoding="utf-8").splitlines()) - 1 for r in descriptor["resources"])
 
 

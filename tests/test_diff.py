@@ -4,7 +4,6 @@ descriptors and release zips."""
 
 from __future__ import annotations
 
-import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -13,6 +12,8 @@ import pytest
 
 from kz_between_chairs import cli, diff
 from kz_between_chairs._paths import package_root
+from kz_between_chairs.descriptor import read as read_descriptor
+from kz_between_chairs.descriptor import write as write_descriptor
 
 
 @pytest.fixture
@@ -84,9 +85,9 @@ def test_diff_composite_keys_and_column_changes(copies):
     lines[0] += ",extra"
     lines[1:] = [line + ",x" for line in lines[1:]]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    descriptor = json.loads((new / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor = read_descriptor(new / "datapackage.json")
     descriptor["resources"] = [r for r in descriptor["resources"] if r["name"] != "relations"]
-    (new / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    write_descriptor(new / "datapackage.json", descriptor)
     changes = [c for c in diff.compare(old, new) if c.table != "units"]
     assert changes == [
         diff.Change("entity_names", "column added", field="extra"),
@@ -101,9 +102,9 @@ def test_diff_composite_keys_and_column_changes(copies):
 ])
 def test_diff_refuses_resource_paths_outside_the_package(capsys, copies, path, problem):
     old, new = copies
-    descriptor = json.loads((new / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor = read_descriptor(new / "datapackage.json")
     next(r for r in descriptor["resources"] if r["name"] == "units")["path"] = path
-    (new / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    write_descriptor(new / "datapackage.json", descriptor)
     status, out, err = run(capsys, "diff", str(old), str(new))
     assert (status, out) == (1, "")
     assert err == f"kz-between-chairs: error: {new}: resource 'units': {problem}\n"

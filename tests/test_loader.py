@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
 import os
 import subprocess
 import sys
@@ -374,9 +373,9 @@ def test_schema_types_drive_the_dtypes(shipped):
 
 def _point(shipped: Path, table: str, path: str) -> None:
     descriptor_path = shipped / "datapackage.json"
-    package = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    package = descriptor.read(descriptor_path)
     next(r for r in package["resources"] if r["name"] == table)["path"] = path
-    descriptor_path.write_text(json.dumps(package), encoding="utf-8")
+    descriptor.write(descriptor_path, package)
 
 
 @pytest.mark.parametrize(
@@ -424,9 +423,9 @@ def test_a_descriptor_that_is_not_json_is_an_error(shipped):
 
 def test_a_descriptor_of_the_wrong_shape_is_an_error(shipped):
     path = shipped / "datapackage.json"
-    package = json.loads(path.read_text(encoding="utf-8"))
+    package = descriptor.read(path)
     next(r for r in package["resources"] if r["name"] == "units")["schema"] = "units.schema.json"
-    path.write_text(json.dumps(package), encoding="utf-8")
+    descriptor.write(path, package)
     assert _error("units", shipped) == (
         "PKG/datapackage.json: the resource 'units' is not described as a tabular data resource; "
         "run kz-between-chairs validate for details"
@@ -503,11 +502,11 @@ def test_tables_and_describe_read_the_copy(shipped):
     from kz_between_chairs import describe
 
     path = shipped / "datapackage.json"
-    package = json.loads(path.read_text(encoding="utf-8"))
+    package = descriptor.read(path)
     units = next(r for r in package["resources"] if r["name"] == "units")
     units["schema"]["fields"].append({"name": "rank", "type": "integer", "title": "Rank"})
     package["resources"].remove(next(r for r in package["resources"] if r["name"] == "relations"))
-    path.write_text(json.dumps(package), encoding="utf-8")
+    descriptor.write(path, package)
     assert tables(package=shipped) == [t for t in tables() if t != "relations"]
     book = describe("units", "en", package=shipped).set_index("field")
     assert book.loc["rank", ["type", "dtype", "title"]].tolist() == ["integer", "Int64", "Rank"]
@@ -598,9 +597,9 @@ def test_a_descriptor_without_named_resources_is_an_error(shipped, resources):
 
 def test_a_primary_key_on_a_missing_column_is_an_error(shipped):
     path = shipped / "datapackage.json"
-    package = json.loads(path.read_text(encoding="utf-8"))
+    package = descriptor.read(path)
     next(r for r in package["resources"] if r["name"] == "units")["schema"]["primaryKey"] = ["code"]
-    path.write_text(json.dumps(package), encoding="utf-8")
+    descriptor.write(path, package)
     assert _error("units", shipped) == (
         "PKG/datapackage.json: the resource 'units' is not described as a tabular data resource; "
         "run kz-between-chairs validate for details"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import release  # scripts/ is on pytest's pythonpath
 
-from kz_between_chairs import __version__
+from kz_between_chairs import __version__, descriptor
 from kz_between_chairs.citation import read_cff
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,8 +58,8 @@ def test_zip_holds_the_package_and_its_documents_as_in_the_repository(dist):
         assert names == sorted(names)
         required = {"datapackage.json", "CITATION.cff", "LICENSE", "LICENSE-DATA", "DATASHEET.md", "README.md"}
         assert required <= set(names)
-        descriptor = json.loads(archive.read("datapackage.json"))
-        assert {r["path"] for r in descriptor["resources"]} <= set(names)
+        package = json.loads(archive.read("datapackage.json"))
+        assert {r["path"] for r in package["resources"]} <= set(names)
         assert {f"docs/codebook.{lang}.md" for lang in ("de", "en", "kk", "ru")} <= set(names)
         catalogs = {p.relative_to(ROOT).as_posix() for p in ROOT.glob("translations/**/*.po")}
         assert catalogs <= set(names)
@@ -123,7 +123,7 @@ def files(tmp_path) -> Path:
 def test_the_repository_agrees_on_version_and_date():
     date, problems = release.release_date(ROOT, __version__)
     assert problems == []
-    assert date == json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))["created"][:10]
+    assert date == descriptor.read(ROOT / "datapackage.json")["created"][:10]
 
 
 def test_a_version_bump_missing_elsewhere_is_named(files):

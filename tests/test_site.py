@@ -18,6 +18,7 @@ import pytest
 
 pytest.importorskip("jinja2", reason="the site needs the site extra: pip install -e '.[site]'")
 
+from kz_between_chairs import descriptor  # noqa: E402
 from kz_between_chairs._paths import package_root  # noqa: E402
 from kz_between_chairs.cli import main  # noqa: E402
 from kz_between_chairs.site import MARKER, build  # noqa: E402
@@ -348,7 +349,7 @@ def _add_record_table(pkg_dir: Path) -> None:
     """A new table the site has never seen, pointing at indicators."""
     (pkg_dir / "data" / "records.csv").write_text(
         "record_id,indicator_id,value,source_id\nrec_1,csto_troops,2030,mohr_2022\n", encoding="utf-8")
-    meta = json.loads((pkg_dir / "datapackage.json").read_text(encoding="utf-8"))
+    meta = descriptor.read(pkg_dir / "datapackage.json")
     meta["resources"].append({
         "name": "records", "path": "data/records.csv", "title": "Official record",
         "schema": {
@@ -359,7 +360,7 @@ def _add_record_table(pkg_dir: Path) -> None:
                             {"fields": ["source_id"], "reference": {"resource": "sources", "fields": ["source_id"]}}],
         },
     })
-    (pkg_dir / "datapackage.json").write_text(json.dumps(meta), encoding="utf-8")
+    descriptor.write(pkg_dir / "datapackage.json", meta)
 
 
 def test_another_copy_new_table_hostile_key_and_release_files(package_copy, tmp_path):

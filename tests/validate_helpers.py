@@ -10,9 +10,7 @@ the problem it made.
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 from collections.abc import Callable
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
@@ -20,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from kz_between_chairs.article import read_normalised
-from kz_between_chairs.descriptor import file_stats, write
+from kz_between_chairs import csv_format
+from kz_between_chairs.descriptor import file_stats, read, write
 from kz_between_chairs.validate import main
 from kz_between_chairs.validate.context import load
 from kz_between_chairs.validate.problem import Problem
@@ -62,15 +61,12 @@ def csv_path(dp: Path, table: str) -> Path:
 
 def read_rows(dp: Path, table: str) -> list[list[str]]:
     """Header and rows of a table of the copy."""
-    with open(csv_path(dp, table), encoding="utf-8", newline="") as fh:
-        return list(csv.reader(fh))
+    return csv_format.read_rows(csv_path(dp, table))
 
 
 def write_rows(dp: Path, table: str, rows: list[list[str]]) -> None:
     """Write a table as the package's CSVs are written, and refresh bytes/hash."""
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(rows)
-    csv_path(dp, table).write_text(out.getvalue(), encoding="utf-8", newline="")
+    csv_format.write_rows(csv_path(dp, table), rows)
     refresh_stats(dp)
 
 
@@ -104,14 +100,14 @@ def resource(descriptor: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 def edit_descriptor(dp: Path, change: Callable[[dict[str, Any]], Any]) -> None:
-    descriptor = json.loads(dp.read_text(encoding="utf-8"))
+    descriptor = read(dp)
     change(descriptor)
     write(dp, descriptor)
 
 
 def refresh_stats(dp: Path) -> None:
     """Recompute bytes and hash of every resource of the copy."""
-    descriptor = json.loads(dp.read_text(encoding="utf-8"))
+    descriptor = read(dp)
     for r in descriptor["resources"]:
         path = dp.parent / r["path"]
         if path.is_file():
