@@ -206,3 +206,20 @@ def test_problems_are_capped_per_rule_and_file(package_copy):
     assert found[runner.CAP:] == [
         f"data/entity_names.csv:{runner.CAP + 2}: csv-whitespace: and {len(rows) - 1 - runner.CAP} more from here on"
     ]
+
+
+@pytest.mark.parametrize(("data", "line"), [
+    (lambda rows: "".join(";".join(row) + "\n" for row in rows).encode(),  # frictionless alone would guess ";"
+     "data/event_participants.csv:1: csv-header: column 1 is 'event_id;entity_id;role' where the schema has "
+     "'event_id' (1 columns, 3 fields)"),
+    (lambda rows: "".join(",".join(row + ["x"] * 5000) + "\n" for row in rows).encode(),
+     "data/event_participants.csv:1: csv-header: column 4 is 'x' where the schema has no field (5003 columns, 3 fields)"),
+    (lambda rows: "".join(",".join(row) + "\n" for row in rows).encode("utf-16"),
+     "data/event_participants.csv: csv-unreadable: not UTF-8: byte 0xff on line 1"),
+])
+def test_a_table_misread_as_a_whole_is_one_problem(package_copy, data, line):
+    # frictionless does not read it: every cell would be a consequence
+    from validate_helpers import read_rows, write_bytes
+
+    write_bytes(package_copy, "event_participants", data(read_rows(package_copy, "event_participants")))
+    assert validate(package_copy).problems == [line]
