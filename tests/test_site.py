@@ -134,8 +134,16 @@ def test_a_cell_links_foreign_keys_and_wikidata_and_keeps_the_quote_german():
 
 
 def test_table_columns_keep_only_the_pages_language():
-    names = [c.name for c in model.columns(Package.open(), "entities", "kk")]
+    pkg = Package.open()
+    names = [c.name for c in model.columns(pkg, "relations", "kk")]
+    assert "quote_de" in names and not any(n.startswith("label_") for n in names)
+    names = [c.name for c in model.columns(pkg, "indicators", "kk")]
     assert "label_kk" in names and not {"label_de", "label_en", "label_ru"} & set(names)
+    # a table with a page per row shows its label in the key's cell, with the id under it
+    names = [c.name for c in model.columns(pkg, "entities", "kk")]
+    assert "entity_id" in names and not any(n.startswith("label_") for n in names)
+    key = model.cell(pkg, "entities", "entity_id", pkg.row("entities", "kazakhstan"), "kk")
+    assert (key.text, key.key, key.href) == ("Қазақстан", "kazakhstan", "kk/entities/kazakhstan.html")
     vocabulary = [c.name for c in model.columns(Package.open(), "units", "ru")]
     assert "description_en" in vocabulary  # the only description: English stands in
 
@@ -165,6 +173,8 @@ def test_every_link_and_resource_stays_inside_the_site_and_exists(site, parsed):
             for attribute in ("href", "src"):
                 value = attrs.get(attribute)
                 if value is None:
+                    continue
+                if value == "data:,":  # the empty icon that spares a request for /favicon.ico
                     continue
                 if re.match(r"https?://", value):
                     # leaving the site is only ever a link the reader follows

@@ -127,6 +127,7 @@ class Cell:
     quote: bool = False
     sort: str | None = None
     numeric: bool = False
+    key: str | None = None  # a row's id, shown small under its label
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,8 @@ def language_of(column: str) -> str | None:
 def columns(pkg: Package, table: str, lang: str, without: tuple[str, ...] = ()) -> list[Column]:
     """The columns a page shows of ``table``: every column but the labels and
     descriptions in other languages (English stands in where ``lang`` has
-    none) and ``without``."""
+    none) and ``without``.  A table with a page per row shows its label in
+    the key's column (see :func:`cell`), not twice."""
     fields = pkg.fields(table)
     names = [f["name"] for f in fields]
     shown = []
@@ -155,7 +157,7 @@ def columns(pkg: Package, table: str, lang: str, without: tuple[str, ...] = ()) 
         name = f["name"]
         tag = language_of(name)
         prefix = name.rpartition("_")[0]
-        if name in without:
+        if name in without or (table in ROW_PAGES and prefix == "label" and pkg.key(table)):
             continue
         if tag and prefix in ("label", "description"):
             own = f"{prefix}_{lang}" in names
@@ -177,8 +179,10 @@ def cell(pkg: Package, table: str, column: str, row: Row, lang: str) -> Cell:
     if column in references:
         target, _key = references[column]
         return Cell(pkg.label(target, value, lang), row_target(pkg, target, value, lang), sort=pkg.label(target, value, lang))
-    if column == pkg.key(table):
-        return Cell(value, row_target(pkg, table, value, lang) if table in ROW_PAGES else None)
+    if column == pkg.key(table) and table in ROW_PAGES:
+        # the row's name, linking to its page, with the id under it
+        label = pkg.label(table, value, lang)
+        return Cell(label, row_target(pkg, table, value, lang), sort=label, key=value)
     if column in WIKIDATA:
         return Cell(value, WIKIDATA[column].format(value))
     if schema.get("format") == "uri" and re.match(r"https?://", value):
