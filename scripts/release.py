@@ -6,7 +6,7 @@ Usage::
 
 writes into DIR::
 
-    kz-between-chairs-<version>.zip            the data package and its documents
+    kz-between-chairs-<version>.zip            the data package, its documents and its website (site/)
     kz_between_chairs-<version>-py3-none-any.whl
     kz_between_chairs-<version>.tar.gz
     SHA256SUMS                                 `sha256sum -c SHA256SUMS` checks them
@@ -46,6 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 NAME = "kz-between-chairs"
 DOCUMENTS = ("CITATION.cff", "LICENSE", "LICENSE-DATA", "DATASHEET.md", "README.md", "CHANGELOG.md")
 CHECKSUMS = "SHA256SUMS"
+SITE = "site/"  # where the zip holds the website
 
 
 def zip_members(root: Path) -> list[str]:
@@ -81,14 +82,26 @@ def release_date(root: Path, version: str) -> tuple[str, list[str]]:
     return dates["CITATION.cff date-released"], problems
 
 
+def site_files(root: Path) -> dict[str, bytes]:
+    """The website of the package at ``root`` (``kz-between-chairs site``,
+    deterministic), as zip members under ``site/``: open ``site/index.html``
+    from the unzipped release."""
+    from kz_between_chairs.site import build
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = build(Path(tmp) / "site", package=root).out
+        return {f"{SITE}{p.relative_to(out).as_posix()}": p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+
 def write_zip(root: Path, path: Path, date: str) -> None:
     stamp = tuple(int(part) for part in date.split("-")) + (0, 0, 0)
+    members = {member: (root / member).read_bytes() for member in zip_members(root)} | site_files(root)
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for member in zip_members(root):
+        for member in sorted(members):
             info = zipfile.ZipInfo(member, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o100644 << 16  # a regular file, rw-r--r--
-            archive.writestr(info, (root / member).read_bytes())
+            archive.writestr(info, members[member])
 
 
 def sha256sums(folder: Path, names: list[str]) -> str:
