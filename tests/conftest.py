@@ -58,3 +58,29 @@ def rows() -> Callable[[str], list[dict[str, str]]]:
             return list(csv.DictReader(fh))
 
     return read
+
+
+@pytest.fixture(scope="session")
+def words(rows) -> Callable[[str, str], dict[str, dict[str, str]]]:
+    """``words(table, lang)``: column -> code -> its words in ``lang``, made from
+    the raw CSVs, the descriptor and the catalogs (the reference for
+    ``codes="labels"``): a foreign key by the target row's ``label_<lang>``,
+    a field with ``categories`` by their translated labels, a language tag by
+    its CLDR name."""
+    from babel import Locale
+
+    from kz_between_chairs import descriptor, i18n
+
+    def make(table: str, lang: str) -> dict[str, dict[str, str]]:
+        out = {}
+        for column, (target, key) in descriptor.foreign_keys(table).items():
+            if f"label_{lang}" in descriptor.label_fields(target):
+                out[column] = {row[key]: row[f"label_{lang}"] for row in rows(target)}
+        for field in descriptor.resource(table)["schema"]["fields"]:
+            if "categories" in field:
+                out[field["name"]] = {c["value"]: i18n.gettext(c["label"], lang) for c in field["categories"]}
+            if field.get("constraints", {}).get("enum") == list(descriptor.LANGUAGES):
+                out[field["name"]] = {tag: Locale(tag).get_display_name(lang) for tag in descriptor.LANGUAGES}
+        return out
+
+    return make

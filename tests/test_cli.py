@@ -149,7 +149,7 @@ def test_show_limit_larger_than_the_table_has_no_footer(capsys):
 
 def test_show_cuts_long_cells(capsys):
     _, out, _ = run(capsys, "show", "sources", "--limit", "1")
-    note = raw("sources")[0]["note"]
+    note = raw("sources")[0]["note_en"]
     assert len(note) > 40 and note not in out
     assert note[:37] + "..." in out
 
@@ -179,21 +179,38 @@ def test_describe_uses_kz_lang_without_lang(capsys, monkeypatch):
 # --- export --------------------------------------------------------------------
 
 
-def _localised(table: str, lang: str, row: dict[str, str]) -> dict[str, str]:
-    """What a raw CSV row becomes in ``lang``: label/description, others kept."""
-    out = {}
-    for column, cell in row.items():
-        prefix, _, tag = column.rpartition("_")
-        if prefix in ("label", "description") and tag in LANGS:
-            if column in (f"label_{lang}", "description_en"):
-                out[prefix] = cell
-        else:
-            out[column] = cell
-    return out
+@pytest.fixture
+def localised(words):
+    """``localised(table, lang)``: the raw CSV rows as an export in ``lang``
+    gives them: the rows of ``lang`` in a table with a row per language, its
+    label (and description) under the plain name, English-only text under
+    its ``_en`` name, code columns in words."""
+
+    def make(table: str, lang: str) -> list[dict[str, str]]:
+        key = descriptor.resource(table)["schema"]["primaryKey"]
+        coded = words(table, lang)
+        out = []
+        for row in raw(table):
+            if "lang" in key and row["lang"] != lang:
+                continue
+            record = {}
+            for column, cell in row.items():
+                prefix, _, tag = column.rpartition("_")
+                if prefix in ("label", "description") and tag in LANGS:
+                    if column == f"{prefix}_{lang}":
+                        record[prefix] = cell
+                    elif column == "description_en":
+                        record[column] = cell
+                else:
+                    record[column] = coded[column].get(cell, cell) if column in coded else cell
+            out.append(record)
+        return out
+
+    return make
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_export_csv_is_plain_utf8_with_the_package_cells(capsys, tmp_path, lang):
+def test_export_csv_is_plain_utf8_with_the_package_cells(capsys, tmp_path, lang, localised):
     argv = ("export", "--lang", lang, "--format", "csv", "--out", str(tmp_path / "out"))
     status, out, err = run(capsys, *argv)
     assert (status, err) == (0, "")
@@ -203,17 +220,17 @@ def test_export_csv_is_plain_utf8_with_the_package_cells(capsys, tmp_path, lang)
         assert not data.startswith(b"\xef\xbb\xbf") and b"\r\n" not in data
         with open(tmp_path / "out" / f"{table}.csv", encoding="utf-8", newline="") as fh:
             exported = list(csv.DictReader(fh))
-        assert exported == [_localised(table, lang, row) for row in raw(table)], table
+        assert exported == localised(table, lang), table
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_export_json_records(capsys, tmp_path, lang):
+def test_export_json_records(capsys, tmp_path, lang, localised):
     assert run(capsys, "export", "--lang", lang, "--format", "json", "--out", str(tmp_path))[0] == 0
     for table in TABLES:
         records = json.loads((tmp_path / f"{table}.json").read_text(encoding="utf-8"))
-        frame = load(table, lang=lang)
+        frame = load(table, lang=lang, codes="labels")
         assert [list(r) for r in records] == [list(frame.columns)] * len(frame)
-        expected = [_localised(table, lang, row) for row in raw(table)]
+        expected = localised(table, lang)
         for got, want in zip(records, expected):
             for column, cell in want.items():
                 value = got[column]
@@ -233,7 +250,7 @@ def test_export_json_records(capsys, tmp_path, lang):
 def test_export_parquet_keeps_the_dtypes(capsys, tmp_path, lang):
     assert run(capsys, "export", "--lang", lang, "--format", "parquet", "--out", str(tmp_path))[0] == 0
     for table in TABLES:
-        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / f"{table}.parquet"), load(table, lang=lang))
+        pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / f"{table}.parquet"), load(table, lang=lang, codes="labels"))
 
 
 @pytest.mark.parametrize("lang", LANGS)

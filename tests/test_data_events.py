@@ -16,7 +16,7 @@ DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def test_every_event_not_exact_to_the_day_says_what_was_searched(rows):
     vague = [r["event_id"] for r in rows("events")
-             if not all(DAY.fullmatch(part) for part in r["date"].split("/")) and not r["note"].strip()]
+             if not all(DAY.fullmatch(part) for part in r["date"].split("/")) and not r["note_en"].strip()]
     assert vague == []
 
 

@@ -155,7 +155,7 @@ def test_lang_all_writes_each_language_in_its_folder(capsys, tmp_path):
     expected = [tmp_path / lang / f"{t}.csv" for lang in descriptor.LANGUAGES for t in TABLES]
     assert out.splitlines() == [str(p) for p in expected]
     rows = (tmp_path / "kk" / "units.csv").read_text(encoding="utf-8").splitlines()
-    assert rows[0] == "unit,label,description,ucum"
+    assert rows[0] == "unit,label,description_en,ucum"  # English-only text keeps its suffix
     assert rows[2] == 'percent,пайыз,"Percentage, 0 to 100.",%'
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(descriptor.LANGUAGES)
 

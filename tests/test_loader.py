@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -105,24 +106,52 @@ def test_empty_cells_are_missing_values():
 @pytest.mark.parametrize("table", descriptor.table_names())
 def test_lang_keeps_one_label_column(table, lang):
     frame = load(table, lang=lang)
-    plain = load(table)
+    plain = _in_language(table, lang, load(table))
     columns = list(plain.columns)
     labels = descriptor.label_fields(table)
-    descriptions = [c for c in columns if c.startswith("description_")]
-    assert not any(c.startswith(("label_", "description_")) for c in frame.columns)
-    expected = [c for c in columns if c not in labels and c not in descriptions]
+    expected = [c for c in columns if c not in labels]
     if labels:
         expected.insert(columns.index(labels[0]), "label")
-        assert list(frame["label"]) == [row[f"label_{lang}"] for row in raw(table)]
-    if descriptions:
-        expected.insert(expected.index("label") + 1, "description")
-        # the code lists are described in English only: English in every language
-        assert descriptions == ["description_en"]
-        assert list(frame["description"]) == [row["description_en"] for row in raw(table)]
+        assert list(frame["label"]) == list(plain[f"label_{lang}"])
+    if lang == "en":
+        expected = [c.removesuffix("_en") if c == "description_en" else c for c in expected]
     assert list(frame.columns) == expected
+    # a column still suffixed is text in one language only: there is no version in lang
+    assert not [c for c in frame.columns
+                if c.rpartition("_")[2] in set(LANGS) - {lang} and f"{c.rpartition('_')[0]}_{lang}" in columns]
     for column in expected:
-        if column not in ("label", "description"):
-            pd.testing.assert_series_equal(frame[column], plain[column])
+        if column != "label":
+            original = column if column in plain else f"{column}_en"
+            pd.testing.assert_series_equal(frame[column], plain[original], check_names=False)
+
+
+def _in_language(table: str, lang: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``frame`` in ``lang``: all, unless the table has a row per language."""
+    if "lang" in descriptor.resource(table)["schema"]["primaryKey"]:
+        return frame[frame["lang"] == lang].reset_index(drop=True)
+    return frame
+
+
+def test_no_english_text_under_a_neutral_name():
+    """Notes and descriptions are English only: their name and title say so
+    in every other language (titles of documents, like quotes, are data in
+    the language of their source)."""
+    for table in tables():
+        for lang in ("de", "kk", "ru"):
+            for column in load(table, lang=lang).columns:
+                field = next((f for f in fields(table) if f["name"] == column), None)
+                if field and column.startswith(("note", "description")):
+                    assert column.endswith("_en") and "English" in field["title"], (table, column)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_table_with_a_row_per_language_keeps_the_rows_of_the_language(lang):
+    names = load("entity_names", lang=lang)
+    expected = [row for row in raw("entity_names") if row["lang"] == lang]
+    assert 0 < len(names) < len(raw("entity_names"))
+    assert names["name"].tolist() == [row["name"] for row in expected]
+    assert names["entity_id"].tolist() == [row["entity_id"] for row in expected]
+    assert names.index.tolist() == list(range(len(expected)))
 
 
 def test_lang_gives_the_kazakh_and_russian_names():
@@ -131,13 +160,14 @@ def test_lang_gives_the_kazakh_and_russian_names():
     assert (kk["kazakhstan"], ru["kazakhstan"]) == ("Қазақстан", "Казахстан")
 
 
-def test_localise_falls_back_to_english_and_keeps_other_columns():
+def test_localise_keeps_the_suffix_of_a_stand_in_and_other_columns():
     frame = pd.DataFrame({"id": ["a"], "label_de": ["A-de"], "label_kk": ["A-kk"],
                           "description_en": ["A-en"], "quote_de": ["q"]})
     assert loader.localise(frame, "kk").to_dict("records") == [
-        {"id": "a", "label": "A-kk", "description": "A-en", "quote_de": "q"}
+        {"id": "a", "label": "A-kk", "description_en": "A-en", "quote_de": "q"}
     ]
-    assert loader.localise(frame, "ru").to_dict("records")[0]["label"] == "A-de"
+    assert loader.localise(frame, "en").to_dict("records")[0]["description"] == "A-en"
+    assert loader.localise(frame, "ru").to_dict("records")[0]["label_de"] == "A-de"
 
 
 def test_unknown_table_names_the_allowed_tables():
@@ -604,3 +634,98 @@ def test_a_primary_key_on_a_missing_column_is_an_error(shipped):
         "PKG/datapackage.json: the resource 'units' is not described as a tabular data resource; "
         "run kz-between-chairs validate for details"
     )
+
+
+# --- codes="labels": every code column in the reader's language ---------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("table", descriptor.table_names())
+def test_codes_labels_gives_every_code_column_in_words(table, lang, words):
+    coded = load(table, lang=lang)
+    worded = load(table, lang=lang, codes="labels")
+    assert list(worded.columns) == list(coded.columns)
+    words = words(table, lang)
+    for column in coded.columns:
+        got = ["" if pd.isna(v) else v for v in worded[column]]
+        codes = ["" if pd.isna(v) else v for v in coded[column]]
+        if column in words:
+            assert got == [words[column][c] if c else "" for c in codes], column
+        elif coded[column].dtype.kind != "M":
+            assert got == codes, column
+
+
+def test_codes_labels_reads_as_russian():
+    row = load("event_participants", "ru", codes="labels").iloc[0]
+    assert (row["entity_id"], row["role"]) == ("Казахстан", "Участник")
+    names = load("entity_names", "kk", codes="labels")
+    assert set(names["lang"]) == {"қазақ тілі"}
+
+
+def test_a_vocabulary_column_in_words_stays_categorical_in_vocabulary_order():
+    worded = load("events", "kk", codes="labels")["event_type"]
+    assert list(worded.cat.categories) == load("event_types", "kk")["label"].tolist()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_same_code_has_the_same_label_in_every_table(lang):
+    """A code in words is the label of its row in the code list, wherever it appears."""
+    seen: dict[tuple[str, str], set[str]] = {}
+    for table in tables():
+        coded, worded = load(table, lang=lang), load(table, lang=lang, codes="labels")
+        for column, (target, _) in descriptor.foreign_keys(table).items():
+            for code, word in zip(coded[column], worded[column]):
+                if not pd.isna(code):
+                    seen.setdefault((target, code), set()).add(word)
+    assert seen and all(len(words) == 1 for words in seen.values()), {k: v for k, v in seen.items() if len(v) > 1}
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"lang": "ru", "codes": "words"}, "unknown codes 'words'; allowed: codes, labels"),
+    ({"codes": "labels"}, "codes='labels' needs a lang (de, en, kk, ru)"),
+])
+def test_codes_takes_codes_or_labels_with_a_language(kwargs, message):
+    with pytest.raises(ValueError) as error:
+        load("events", **kwargs)
+    assert str(error.value) == message
+
+
+def test_statement_is_made_from_the_codes_before_they_become_words():
+    worded = load("indicators", "ru", codes="labels", statement=True)
+    coded = load("indicators", "ru", statement=True)
+    assert worded["statement"].tolist() == coded["statement"].tolist()
+    assert worded["unit"].tolist() != coded["unit"].tolist()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_show_with_lang_prints_code_columns_in_words(capsys, lang, words):
+    from kz_between_chairs import cli
+
+    assert cli.main(["show", "event_participants", "--lang", lang]) == 0
+    out = capsys.readouterr().out
+    roles = words("event_participants", lang)["role"]
+    first = raw("event_participants")[0]
+    assert roles[first["role"]] in out.splitlines()[1]
+    assert cli.main(["show", "event_participants", "--lang", lang, "--codes", "codes"]) == 0
+    assert first["role"] in capsys.readouterr().out.splitlines()[1]
+
+
+def test_show_codes_labels_without_lang_is_a_usage_error(capsys):
+    from kz_between_chairs import cli
+
+    assert cli.main(["show", "units", "--codes", "labels"]) == 2
+    assert capsys.readouterr() == ("", "kz-between-chairs show: error: --codes labels needs --lang\n")
+
+
+@pytest.mark.parametrize("codes", [None, "labels", "codes"])
+def test_export_writes_code_columns_in_words_unless_asked_for_codes(capsys, tmp_path, codes, words):
+    from kz_between_chairs import cli
+
+    argv = ["export", "--lang", "ru", "--format", "csv", "--out", str(tmp_path)]
+    assert cli.main(argv + (["--codes", codes] if codes else [])) == 0
+    with open(tmp_path / "event_participants.csv", encoding="utf-8", newline="") as fh:
+        exported = [row["role"] for row in csv.DictReader(fh)]
+    roles = [row["role"] for row in raw("event_participants")]
+    if codes != "codes":
+        roles = [words("event_participants", "ru")["role"][code] for code in roles]
+    assert exported == roles

@@ -86,7 +86,8 @@ def extract(desc: dict[str, Any], root: Path, code_dir: Path = CODE_DIR) -> Cata
 
 def descriptor_strings(desc: dict[str, Any]) -> Iterator[tuple[str, str]]:
     """``(text, where)`` of every title and description of the package, its
-    resources and their fields, in document order.
+    resources and their fields, and of the labels of a field's categories,
+    in document order.
 
     >>> next(descriptor_strings({"title": "T", "resources": []}))
     ('T', 'title of the package')
@@ -103,6 +104,9 @@ def descriptor_strings(desc: dict[str, Any]) -> Iterator[tuple[str, str]]:
             for key in ("title", "description"):
                 if isinstance(field.get(key), str) and field[key]:
                     yield field[key], f"{key} of column {name}.{field.get('name')}"
+            for category in field.get("categories") or []:  # the words for a code of the column
+                if isinstance(category, dict) and isinstance(category.get("label"), str) and category["label"]:
+                    yield category["label"], f"label of {name}.{field.get('name')} = {category.get('value')}"
 
 
 def data_strings(desc: dict[str, Any], root: Path) -> Iterator[tuple[str, str, str]]:

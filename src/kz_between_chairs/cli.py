@@ -87,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataError as error:  # a damaged copy: file:row:column and the problem, translated
         _fail(lang, error.message(lang))
         return 1
+    except SystemExit as stop:  # a usage error found while running
+        return int(stop.code or 0)
     except BrokenPipeError:  # `... | head` closed the pipe: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
@@ -117,12 +119,14 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     _ = partial(i18n.gettext, lang=lang)
     from .citation import STYLES
     from .export import ALL, FORMATS
+    from .loader import CODES
 
     languages = ", ".join(descriptor.LANGUAGES)
 
     table = _choice(_("unknown table '{value}'; allowed: {allowed}"), descriptor.table_names())
     language = _choice(_("unknown language '{value}'; allowed: {allowed}"), descriptor.LANGUAGES)
     fmt = _choice(_("unknown format '{value}'; allowed: {allowed}"), FORMATS)
+    codes = _choice(_("unknown codes '{value}'; allowed: {allowed}"), CODES)
     style = _choice(_("unknown citation style '{value}'; allowed: {allowed}"), STYLES)
     see_tables = _("a table (see: {prog} tables)").format(prog=PROG)
 
@@ -159,6 +163,12 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         help=_("show the labels in this language only: {allowed}").format(allowed=languages),
     )
     show.add_argument("--limit", type=_limit(_), metavar="N", help=_("print the first N rows only"))
+    show.set_defaults(usage=show.error)
+    show.add_argument(
+        "--codes", type=codes, metavar="CODES",
+        help=_("labels: code columns in words in LANG (the default with --lang); "
+               "codes: as in the CSV, for joins"),
+    )
     package_option(show)
 
     describe = command("describe", _describe, _("print the codebook of a table: what every column holds"))
@@ -208,6 +218,10 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         "--format", type=_choice(_("unknown format '{value}'; allowed: {allowed}"), DIFF_FORMATS),
         metavar="FORMAT", default=DIFF_FORMATS[0],
         help=_("{allowed} (default: {default})").format(allowed=", ".join(DIFF_FORMATS), default=DIFF_FORMATS[0]),
+    )
+    export.add_argument(
+        "--codes", type=codes, metavar="CODES", default="labels",
+        help=_("labels: code columns in words in LANG (the default); codes: as in the CSV, for joins"),
     )
 
     cite = command("cite", _cite, _("print how to cite the dataset and the article"))
@@ -290,7 +304,11 @@ def _tables(args: argparse.Namespace, lang: str) -> None:
 def _show(args: argparse.Namespace, lang: str) -> None:
     from .loader import load
 
-    frame = load(args.table, args.lang, package=args.package)
+    codes = args.codes or ("labels" if args.lang else "codes")
+    if codes == "labels" and not args.lang:
+        # Translators: a usage error; keep --codes, --lang and labels as they are.
+        args.usage(i18n.gettext("--codes labels needs --lang", lang))
+    frame = load(args.table, args.lang, codes=codes, package=args.package)
     total = len(frame)
     if args.limit is not None:
         frame = frame.head(args.limit)
@@ -332,7 +350,8 @@ def _export(args: argparse.Namespace, lang: str) -> None:
     if args.excel_safe and args.format != "csv":
         raise ValueError(i18n.gettext("--excel-safe applies to --format csv only", lang))
     try:
-        written = export(args.out, args.lang, args.format, force=args.force, excel_safe=args.excel_safe)
+        written = export(args.out, args.lang, args.format, force=args.force, excel_safe=args.excel_safe,
+                         codes=args.codes)
     except WouldReplace as refused:
         # Translators: {path} is the first file that exists; {more} how many others do.
         message = i18n.ngettext(

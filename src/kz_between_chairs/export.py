@@ -86,10 +86,13 @@ class WouldReplace(FileExistsError):
 
 
 def export(
-    out: str | Path, lang: str, fmt: str = "csv", *, force: bool = False, excel_safe: bool = False
+    out: str | Path, lang: str, fmt: str = "csv", *, force: bool = False, excel_safe: bool = False,
+    codes: str = "codes",
 ) -> list[Path]:
     """Write every table in ``lang`` (or ``"all"``) to the folder ``out``
     (created if missing) as ``fmt``; returns the paths written.
+    ``codes="labels"`` writes code columns in words, as
+    :func:`kz_between_chairs.load` reads them.
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
@@ -120,7 +123,7 @@ def export(
     if excel_safe and fmt != "csv":
         raise ValueError("excel_safe applies to csv only (the other formats store text as text)")
     _require(fmt)
-    jobs = _jobs(fmt, langs, nested=lang == ALL, excel_safe=excel_safe)
+    jobs = _jobs(fmt, langs, nested=lang == ALL, excel_safe=excel_safe, codes=codes)
     folder = Path(out)
     existing = [folder / rel for rel in jobs if os.path.lexists(folder / rel)]
     if existing and not force:
@@ -162,7 +165,9 @@ def _require(fmt: str) -> None:
             raise MissingExtra(fmt) from None
 
 
-def _jobs(fmt: str, langs: tuple[str, ...], nested: bool, excel_safe: bool) -> dict[str, Callable[[Path], None]]:
+def _jobs(
+    fmt: str, langs: tuple[str, ...], nested: bool, excel_safe: bool, codes: str = "codes"
+) -> dict[str, Callable[[Path], None]]:
     """Relative path -> a function that writes that file."""
     from .formats import parquet, sqlite, stats, workbook
 
@@ -170,7 +175,7 @@ def _jobs(fmt: str, langs: tuple[str, ...], nested: bool, excel_safe: bool) -> d
         return {sqlite.FILENAME: sqlite.write, "metadata.json": sqlite.write_datasette_metadata}
     jobs: dict[str, Callable[[Path], None]] = {}
     for lang in langs:
-        frames = {name: load(name, lang) for name in tables()}
+        frames = {name: load(name, lang, codes=codes) for name in tables()}
         if fmt == "xlsx":
             jobs[workbook.filename(lang)] = _bind(workbook.write, lang=lang, frames=frames)
             continue

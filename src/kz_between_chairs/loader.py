@@ -27,16 +27,28 @@ turn them into floats.
 
 A *vocabulary* is a code list: a table with a one-column primary key, label
 columns and no foreign keys of its own (``entity_types``, ``event_types``,
-``units``, ``measures``, ``predicates``, ``vote_choices``, ``verdicts``, ``stances``).  Its own key column is an id like
-any other (``string``); the columns that point into it are categoricals.
+``units``, ``measures``, ``predicates``, ``vote_choices``, ``verdicts``,
+``stances``).  Its own key column is an id like any other (``string``); the
+columns that point into it are categoricals.
 
-With ``lang`` the per-language columns ``label_<lang>`` and
-``description_<lang>`` become ``label`` and ``description`` and the other
-languages' columns are dropped.  The vocabularies describe their codes in
-English only (``description_en``): their ``description`` is that English text
-in every language, the same fallback gettext uses for an untranslated string.
-The German quotes of the article (``quote_de``) are data, not labels, and
-stay.
+With ``lang`` the reader gets one language:
+
+* the per-language columns ``label_<lang>`` (and ``description_<lang>``)
+  become ``label`` (and ``description``); the other languages' are dropped;
+* a table with a row per language (a language tag in its primary key:
+  ``entity_names``) keeps the rows of ``lang`` only;
+* text that exists in one language only keeps its suffix, so no English
+  hides under a neutral name: the code lists are described in English
+  (``description_en``, which becomes ``description`` for ``lang="en"``),
+  notes are English (``note_en``), and the article's quotes German
+  (``quote_de``: data, not labels).
+
+``codes="labels"`` also puts every code column into words in ``lang``: a
+foreign key into a table with labels (a vocabulary, an entity, an event) by
+that row's label, a column whose schema field lists ``categories`` (Table
+Schema 2; ``role``, ``name_type``) by their label from the catalogs, a
+language tag by its CLDR name.  The table's own key stays a code (``label``
+names the row), and so do the default ``codes="codes"``, which joins.
 
 Reading never guesses.  The rows are tokenised by :mod:`csv` (strict
 quoting, the dialect the descriptor declares), not by ``pandas.read_csv``:
@@ -69,6 +81,9 @@ if TYPE_CHECKING:  # pandas is imported on first load, not with the package
 LOCALISED = ("label", "description")
 """Prefixes of the per-language columns (``label_de`` ... ``description_en``)."""
 
+CODES = ("codes", "labels")
+"""What ``load(..., codes=)`` gives in a code column: the code, or its label."""
+
 Package = Union[str, Path, None]
 """Where to read from: None (the installed copy), a folder holding
 ``datapackage.json``, that file, or a release zip (see :mod:`.copies`)."""
@@ -95,9 +110,18 @@ def tables(*, package: Package = None) -> list[str]:
     return descriptor.table_names(Copy.of(package).descriptor)
 
 
-def load(name: str, lang: str | None = None, *, package: Package = None, statement: bool = False) -> pd.DataFrame:
+def load(
+    name: str,
+    lang: str | None = None,
+    *,
+    codes: str = "codes",
+    package: Package = None,
+    statement: bool = False,
+) -> pd.DataFrame:
     """The table ``name`` as a typed DataFrame; with ``lang`` (de, en, kk, ru)
-    its labels in that language as ``label`` (and ``description``).
+    in that language: its labels as ``label``, only its rows of a table with
+    a row per language, and with ``codes="labels"`` every code column in
+    words (see the module documentation).
 
     Dtypes follow the schema (see the module documentation).  ``package``
     reads another copy of the data package instead of the installed one: a
@@ -107,6 +131,10 @@ def load(name: str, lang: str | None = None, *, package: Package = None, stateme
     :class:`DataError` naming ``file:row:column``.  With ``statement=True``
     (indicators only, with a ``lang``) a column ``statement`` states each
     indicator as a sentence in that language.
+
+    >>> roles = load("event_participants", lang="ru", codes="labels")
+    >>> roles.iloc[0][["event_id", "entity_id", "role"]].tolist()
+    ['Массовые протесты в Казахстане', 'Казахстан', 'Участник']
 
     >>> load("indicators", lang="ru", statement=True).set_index("indicator_id").loc["kaspi_value_loss", "statement"]
     'Kaspi Bank с 24 февраля 2022\u202fг. по март 2022\u202fг. потерял 45\xa0% своей рыночной стоимости.'
@@ -132,30 +160,43 @@ def load(name: str, lang: str | None = None, *, package: Package = None, stateme
     plan = _plan(copy, name)
     if statement and (name != "indicators" or lang is None):
         raise ValueError("statement=True needs name='indicators' and a lang (de, en, kk, ru)")
+    if codes not in CODES:
+        raise ValueError(f"unknown codes {codes!r}; allowed: {', '.join(CODES)}")
+    if codes == "labels" and lang is None:
+        raise ValueError("codes='labels' needs a lang (de, en, kk, ru)")
     if lang is not None:
         from .i18n import check_language
 
         check_language(lang)
     frame = _read(copy, plan)
-    if lang is not None:
-        frame = localise(frame, lang)
-    if statement:
+    if lang is None:
+        return frame
+    if plan.language_key:
+        frame = frame[frame[plan.language_key] == lang].reset_index(drop=True)
+    frame = localise(frame, lang)
+    if statement:  # from the codes, before they become words
         from .statements import column
 
         frame["statement"] = column(frame, lang)
+    if codes == "labels":
+        for column, words in _words(copy, plan, lang).items():
+            frame[column] = _relabel(frame[column], words)
     return frame
 
 
 def localise(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Keep the ``lang`` column of every per-language group as ``label`` /
-    ``description`` and drop the others; English stands in where a group has
-    no column in ``lang``.
+    ``description`` and drop the others.  Where a group has no column in
+    ``lang``, its English column stands in under its own name (``_en``), so
+    that no English hides under a neutral name.
 
     >>> import pandas as pd
     >>> raw = pd.DataFrame({"unit": ["percent"], "label_en": ["percent"],
     ...                     "label_ru": ["процент"], "description_en": ["0 to 100"]})
     >>> localise(raw, "ru").to_dict("records")
-    [{'unit': 'percent', 'label': 'процент', 'description': '0 to 100'}]
+    [{'unit': 'percent', 'label': 'процент', 'description_en': '0 to 100'}]
+    >>> list(localise(raw, "en").columns)
+    ['unit', 'label', 'description']
     """
     groups: dict[str, list[str]] = {}
     for column in frame.columns:
@@ -164,9 +205,10 @@ def localise(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
             groups.setdefault(prefix, []).append(column)
     rename, drop = {}, []
     for prefix, columns in groups.items():
-        preferred = [f"{prefix}_{tag}" for tag in (lang, "en")]
-        keep = next((c for c in preferred if c in columns), columns[0])
-        rename[keep] = prefix
+        own, english = f"{prefix}_{lang}", f"{prefix}_en"
+        keep = own if own in columns else english if english in columns else columns[0]
+        if keep == own:
+            rename[keep] = prefix
         drop += [c for c in columns if c != keep]
     return frame.drop(columns=drop).rename(columns=rename)
 
@@ -199,6 +241,10 @@ class _Plan:
     booleans: dict[str, dict[str, bool]]  # column -> cell text -> value
     references: dict[str, tuple[str, str]]  # column -> (vocabulary, its key)
     enums: dict[str, tuple[str, ...]]  # column -> constraints.enum
+    links: dict[str, tuple[str, str]]  # column -> (table, key): every single-column foreign key
+    categories: dict[str, dict[str, str]]  # column -> code -> English label (Table Schema "categories")
+    languages: tuple[str, ...]  # columns holding a language tag of the package
+    language_key: str | None  # the key column of a table with one row per language
 
 
 def _plan(copy: Copy, name: str) -> _Plan:
@@ -225,11 +271,15 @@ def _make_plan(copy: Copy, res: dict[str, Any], desc: dict[str, Any]) -> _Plan:
         for column, target in descriptor.foreign_keys(name, desc).items()
         if target[0] in descriptor.vocabularies(desc)
     }
-    kinds, result, booleans, enums = {}, {}, {}, {}
+    kinds, result, booleans, enums, categories, languages = {}, {}, {}, {}, {}, []
     for field in schema["fields"]:
         column, kind = field["name"], field.get("type", "string")
         enum = field.get("constraints", {}).get("enum")
         kinds[column] = kind
+        if enum and set(enum) <= set(desc.get("languages") or descriptor.LANGUAGES):
+            languages.append(column)
+        if field.get("categories"):
+            categories[column] = {c["value"]: c["label"] for c in field["categories"] if isinstance(c, dict)}
         if kind in _DATE_FORMATS:
             result[column] = "datetime64"
         elif kind == "boolean":
@@ -266,6 +316,10 @@ def _make_plan(copy: Copy, res: dict[str, Any], desc: dict[str, Any]) -> _Plan:
         booleans=booleans,
         references=references,
         enums=enums,
+        links=descriptor.foreign_keys(name, desc),
+        categories=categories,
+        languages=tuple(languages),
+        language_key=next((c for c in languages if c in key), None),
     )
 
 
@@ -432,3 +486,39 @@ def _codes(copy: Copy, table: str, field: str) -> tuple[str, ...]:
     plan = _plan(copy, table)
     at = plan.columns.index(field)
     return tuple(row[at] for row in _records(copy, plan))
+
+
+def _words(copy: Copy, plan: _Plan, lang: str) -> dict[str, dict[str, str]]:
+    """For every code column of the table, its codes in words in ``lang``:
+    a foreign key into a table with labels (a vocabulary, an entity, an
+    event) by that row's ``label_<lang>``; a column whose schema field lists
+    ``categories`` by their labels, through the catalogs; a language tag by
+    its CLDR name.  The table's own key stays a code: ``label`` names the row."""
+    from .i18n import gettext
+
+    words = {}
+    for column, (table, key) in plan.links.items():
+        target = _plan(copy, table)
+        if f"label_{lang}" in target.columns and key in target.columns:
+            at, label = target.columns.index(key), target.columns.index(f"label_{lang}")
+            words[column] = {row[at]: row[label] for row in _records(copy, target)}
+    for column, labels in plan.categories.items():
+        words[column] = {code: gettext(label, lang) for code, label in labels.items()}
+    if plan.languages:
+        from babel import Locale
+
+        names = {tag: Locale.parse(tag).get_display_name(lang) for tag in descriptor.LANGUAGES}
+        words.update({column: names for column in plan.languages})
+    return words
+
+
+def _relabel(series: pd.Series, words: dict[str, str]) -> pd.Series:
+    """The codes of ``series`` replaced by ``words`` (a categorical keeps its
+    category order; a code without words stays as it is)."""
+    import pandas as pd
+
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        labels = [words.get(code, code) for code in series.cat.categories]
+        if len(set(labels)) == len(labels):
+            return series.cat.rename_categories(labels)
+    return series.map(lambda code: words.get(code, code), na_action="ignore").astype("string")

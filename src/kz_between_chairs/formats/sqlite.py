@@ -182,10 +182,10 @@ def _view(name: str, lang: str) -> str:
     for column in fields:
         prefix, _, tag = column.rpartition("_")
         if prefix in ("label", "description") and tag in descriptor.LANGUAGES:
-            # the language's column as label/description, English where absent
+            # the language's column as label/description; English where absent, under its own name
             wanted = f"{prefix}_{lang}" if f"{prefix}_{lang}" in fields else f"{prefix}_en"
             if column == wanted:
-                selected.append(f't."{column}" AS "{prefix}"')
+                selected.append(f't."{column}" AS "{prefix}"' if tag == lang else f't."{column}"')
             continue
         selected.append(f't."{column}"')
         if column in coded(name):
