@@ -269,6 +269,17 @@ def test_home_states_the_numbers_with_their_hedges_in_words(parsed):
     assert "около 2\xa0500 человек" in parsed("ru/index.html").plain
 
 
+def test_home_sets_the_independent_record_beside_each_number(site, parsed):
+    checks = [r for r in rows("record_checks") if r["indicator_id"]]
+    assert checks
+    html = (site / "en" / "index.html").read_text(encoding="utf-8")
+    figures = html.split('id="figures-h"', 1)[1].split("</ul>", 1)[0]
+    for row in checks:
+        assert row["check_id"] in figures  # every check, under the number it checks
+    verdicts = {r["verdict"]: r["label_en"] for r in rows("verdicts")}
+    assert verdicts[checks[0]["verdict"]] in figures
+
+
 def test_home_lists_downloads_with_size_and_checksum(site, parsed):
     doc = parsed("en/index.html")
     for table in Package.open().tables:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from markupsafe import Markup
 from .. import citation
 from ..i18n import gettext
 from . import svg, text
-from .model import Page, edtf, href, number, row_target, table_title
+from .model import Grid, Page, edtf, grid, href, number, row_target, table_title
 from .package import Package, Row
 
 
@@ -40,6 +40,7 @@ class Figure:
     label: str
     href: str  # the indicator's row
     quote: str
+    beside: list[Grid] = field(default_factory=list)  # rows that point at it: the independent record, say
 
 
 @dataclass
@@ -115,7 +116,9 @@ def _figures(pkg: Package, lang: str) -> tuple[list[Figure], list[svg.Bar]]:
             said = sentence(r, lang)
         except (KeyError, ValueError):
             said = f"{label}: {words}."
-        figures.append(Figure(said, label, row_target(pkg, "indicators", key, lang), r.get("quote_de", "")))
+        beside = [grid(pkg, other, found, lang, f"{table_title(pkg, other, lang)} ({len(found)})", without=(column,))
+                  for other, column, found in pkg.referrers("indicators", key)]
+        figures.append(Figure(said, label, row_target(pkg, "indicators", key, lang), r.get("quote_de", ""), beside))
         try:
             value = float(r["value"])
         except (KeyError, ValueError):
