@@ -221,7 +221,8 @@ def timeline(moments: Sequence[Moment], title: str, desc: str, uid: str = "tl") 
         )
     height = y + row
     out = [
-        f'<svg class="figure timeline" viewBox="0 0 {width} {height}" aria-labelledby="{uid}-title {uid}-desc" '
+        f'<svg class="figure timeline" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'aria-labelledby="{uid}-title {uid}-desc" '
         'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{uid}-title">{escape(title)}</title>',
         f'<desc id="{uid}-desc">{escape(desc)}</desc>',
