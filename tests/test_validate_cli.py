@@ -223,3 +223,20 @@ def test_a_table_misread_as_a_whole_is_one_problem(package_copy, data, line):
 
     write_bytes(package_copy, "event_participants", data(read_rows(package_copy, "event_participants")))
     assert validate(package_copy).problems == [line]
+
+
+def test_an_invalid_pattern_is_reported_and_frictionless_checks_the_rest(package_copy):
+    def break_pattern(d):
+        field = next(f for f in resource(d, "entities")["schema"]["fields"] if f["name"] == "wikidata_id")
+        field["constraints"]["pattern"] = "^Q[1-9"
+
+    edit_descriptor(package_copy, break_pattern)
+    troops = row_of(package_copy, "indicators", "indicator_id", "csto_troops")
+    set_cell(package_copy, "indicators", troops, "value", "rund 2500")
+    run = validate(package_copy)
+    i = [f["name"] for f in resource(read(), "entities")["schema"]["fields"]].index("wikidata_id")
+    assert run.problems == [
+        f"data/indicators.csv:{troops}:value: type-error: 'rund 2500': type is \"number/default\"",
+        f"datapackage.json:entities.fields[{i}].constraints.pattern: field-pattern: '^Q[1-9' is not a regular "
+        "expression: unterminated character set at position 2",
+    ]

@@ -11,6 +11,7 @@ are, and the template, which it does not carry, is not.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from babel.messages.plurals import get_plural
 from .. import catalog_update, statements
 from ..catalogs import TEMPLATE, catalog_file
 from ..descriptor import LANGUAGES, field
-from .context import Context
+from .context import Context, Refused, read_file
 from .problem import Problem
 
 RULES = {
@@ -114,9 +115,11 @@ def _read(root: Path, file: str, problems: list[Problem]) -> _Loaded:
 
     loaded = _Loaded(file)
     try:
-        loaded.text = (root / file).read_text(encoding="utf-8")
-        with (root / file).open("rb") as fh:
-            loaded.catalog = read_po(fh, abort_invalid=True)
+        data = read_file(root, file)
+        loaded.text = data.decode("utf-8")
+        loaded.catalog = read_po(io.BytesIO(data), abort_invalid=True)
+    except Refused as exc:
+        problems.append(Problem(file, None, None, "catalog-unreadable", str(exc)))
     except PoFileError as exc:
         reason = str(exc).rsplit(" on ", 1)[0]  # babel appends its 0-based line number
         problems.append(Problem(file, exc.lineno + 1, None, "catalog-unreadable", f"not a catalog: {reason}"))
@@ -130,8 +133,9 @@ def _read_mo(root: Path, file: str, problems: list[Problem]) -> _Loaded:
 
     loaded = _Loaded(file)
     try:
-        with (root / file).open("rb") as fh:
-            loaded.catalog = read_mo(fh)
+        loaded.catalog = read_mo(io.BytesIO(read_file(root, file)))
+    except Refused as exc:
+        problems.append(Problem(file, None, None, "catalog-unreadable", str(exc)))
     except Exception as exc:  # noqa: BLE001 - gettext's parser raises anything from struct to OSError
         problems.append(Problem(file, None, None, "catalog-unreadable", f"not a compiled catalog: {exc}"))
     return loaded

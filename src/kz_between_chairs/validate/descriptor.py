@@ -8,6 +8,7 @@ the data file (frictionless's own checks of them are skipped).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -21,6 +22,7 @@ RULES = {
     "resource-type": 'every resource has "type": "table" (v2 readers)',
     "resource-encoding": 'every resource declares "encoding": "utf-8"',
     "resource-dialect": "every resource declares the package's CSV dialect: comma, double quote, a header row",
+    "field-pattern": "a field's constraints.pattern is a regular expression (frictionless checks the others)",
     "resource-bytes": "bytes equal the file's size",
     "resource-hash": 'hash is "sha256:" and the SHA-256 of the file',
     "version-match": "version equal in datapackage.json, CITATION.cff and kz_between_chairs.__version__",
@@ -41,7 +43,25 @@ def check(ctx: Context) -> Iterator[Problem]:
         yield _problem("$schema", "descriptor-schema", f"{shown(descriptor.get('$schema'))}; expected {SCHEMA_V2!r}")
     for resource in ctx.resources:
         yield from _resource(ctx, resource["name"], resource)
+        for i, field in enumerate(resource["schema"]["fields"]):
+            error = invalid_pattern(field)
+            if error:
+                yield _problem(f"{resource['name']}.fields[{i}].constraints.pattern", "field-pattern", error)
     yield from _versions(ctx)
+
+
+def invalid_pattern(field: dict[str, Any]) -> str | None:
+    """Why a field's ``pattern`` is not a regular expression, or None.
+
+    >>> invalid_pattern({"constraints": {"pattern": "^Q[1-9"}})
+    "'^Q[1-9' is not a regular expression: unterminated character set at position 2"
+    """
+    pattern = (field.get("constraints") or {}).get("pattern")
+    try:
+        re.compile(pattern or "")
+    except re.error as exc:
+        return f"{shown(pattern)} is not a regular expression: {exc}"
+    return None
 
 
 def _problem(column: str, rule: str, message: str) -> Problem:

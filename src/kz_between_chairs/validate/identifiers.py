@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from .codes import CODED_TYPES
 from .context import Context
+from .descriptor import invalid_pattern
 from .problem import DESCRIPTOR_FILE, Problem
 from .tables import Table
 
@@ -26,7 +27,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     for table in ctx.tables.values():
         if WIKIDATA_COLUMN in table.fields:
             pattern = (table.fields[WIKIDATA_COLUMN].get("constraints") or {}).get("pattern")
-            if pattern != WIKIDATA_PATTERN:
+            if pattern != WIKIDATA_PATTERN and not invalid_pattern(table.fields[WIKIDATA_COLUMN]):  # else field-pattern's
                 yield Problem(DESCRIPTOR_FILE, None, f"{table.name}.{WIKIDATA_COLUMN}", "wikidata-id",
                               f"pattern {pattern!r}; a Wikidata item id is {WIKIDATA_PATTERN!r}")
         for kind in CODED_TYPES.values():
