@@ -121,6 +121,16 @@ def datasheet_counts() -> str:
     return "\n".join(out)
 
 
+def relation_text(relation_id: str, lang: str) -> str:
+    """A relation as its subject, object and predicate labels in ``lang``,
+    as a triple rather than a sentence, which Kazakh and Russian would
+    decline ("Halyk Bank → Kazakhstan (largest financial institution of)")."""
+    relation = kz.load("relations").set_index("relation_id").loc[relation_id]
+    entities = kz.load("entities", lang=lang).set_index("entity_id")["label"]
+    predicate = kz.load("predicates", lang=lang).set_index("predicate").loc[relation["predicate"], "label"]
+    return f"{entities[relation['subject_id']]} → {entities[relation['object_id']]} ({predicate})"
+
+
 def datasheet_record_checks(lang: str) -> str:
     """DATASHEET block: every row of ``record_checks`` in ``lang``, the
     article's number (with its hedge) next to the record's, the record's date,
@@ -133,7 +143,9 @@ def datasheet_record_checks(lang: str) -> str:
     out = []
     for row in kz.load("record_checks").itertuples():
         record = edtf_text(row.date, lang)
-        if pd.isna(row.indicator_id):
+        if not pd.isna(row.relation_id):
+            fact, key = relation_text(row.relation_id, lang), row.relation_id
+        elif pd.isna(row.indicator_id):
             fact, key = events.loc[row.event_id, "label"], row.event_id
         else:
             ind = indicators.loc[row.indicator_id]

@@ -18,7 +18,17 @@ def test_a_check_names_one_fact_not_two(package_copy):
     row = row_of(package_copy, "record_checks", "check_id", "deaths_prosecutor_2022_01_15")
     set_cell(package_copy, "record_checks", row, "event_id", "unrest_2022")
     assert problems(record, package_copy) == [
-        f"data/record_checks.csv:{row}:event_id: check-target: both indicator_id and event_id are set; a check concerns one fact"
+        f"data/record_checks.csv:{row}:event_id: check-target: indicator_id and event_id are set; a check concerns one fact"
+    ]
+
+
+def test_a_check_names_one_fact_not_three(package_copy):
+    row = row_of(package_copy, "record_checks", "check_id", "halyk_largest_bank_assets")
+    set_cell(package_copy, "record_checks", row, "indicator_id", "kz_imports_russia")
+    set_cell(package_copy, "record_checks", row, "event_id", "unrest_2022")
+    assert problems(record, package_copy) == [
+        f"data/record_checks.csv:{row}:event_id: check-target: "
+        "indicator_id and event_id and relation_id are set; a check concerns one fact"
     ]
 
 
@@ -27,7 +37,7 @@ def test_a_check_names_a_fact(package_copy):
     set_cell(package_copy, "record_checks", row, "event_id", "")
     assert problems(record, package_copy) == [
         f"data/record_checks.csv:{row}:indicator_id: check-target: "
-        "neither indicator_id nor event_id is set: which fact of the article does the check concern?"
+        "none of indicator_id, event_id and relation_id is set: which fact of the article does the check concern?"
     ]
 
 

@@ -2,7 +2,8 @@
 ``record_checks`` (the article against the record), ``un_votes`` (the UN
 votes it mentions) and ``positions`` (the stances it reports).
 
-A check concerns one fact of the article, an indicator or an event; its
+A check concerns one fact of the article, an indicator, an event or a
+relation; its
 value comes with a comparator and a unit, the unit of the indicator it
 checks, and where both the article and the record give a number the verdict
 follows from the article's hedge (:func:`within`).  Each UN vote of the article is coded once: every event of type
@@ -20,7 +21,7 @@ from .problem import Problem
 from .tables import Table
 
 RULES = {
-    "check-target": "a row of record_checks names exactly one fact: an indicator_id or an event_id",
+    "check-target": "a row of record_checks names exactly one fact: an indicator_id, an event_id or a relation_id",
     "check-value": "a row of record_checks has value, comparator and unit all set or all empty",
     "check-unit": "a row of record_checks gives its value in the unit of the indicator it checks",
     "check-verdict": "where the article and the record both give a number, the verdict is consistent exactly when "
@@ -35,7 +36,7 @@ NUMERIC_VERDICTS = ("consistent", "differs")
 CHECKS, VOTES, EVENTS, INDICATORS = "record_checks", "un_votes", "events", "indicators"
 POSITIONS, PARTICIPANTS = "positions", "event_participants"
 UN_VOTE = "un_vote"
-TARGETS = ("indicator_id", "event_id")
+TARGETS = ("indicator_id", "event_id", "relation_id")
 VALUE = ("value", "comparator", "unit")
 
 
@@ -57,13 +58,14 @@ def check(ctx: Context) -> Iterator[Problem]:
 
 
 def _targets(checks: Table) -> Iterator[Problem]:
-    for number, (indicator, event) in checks.records(*TARGETS):
-        if indicator and event:
-            yield Problem(checks.file, number, "event_id", "check-target",
-                          "both indicator_id and event_id are set; a check concerns one fact")
-        elif not indicator and not event:
-            yield Problem(checks.file, number, "indicator_id", "check-target",
-                          "neither indicator_id nor event_id is set: which fact of the article does the check concern?")
+    for number, cells in checks.records(*TARGETS):
+        named = [column for column, cell in zip(TARGETS, cells) if cell]
+        if len(named) > 1:
+            yield Problem(checks.file, number, named[1], "check-target",
+                          f"{' and '.join(named)} are set; a check concerns one fact")
+        elif not named:
+            yield Problem(checks.file, number, TARGETS[0], "check-target",
+                          "none of indicator_id, event_id and relation_id is set: which fact of the article does the check concern?")
 
 
 def _values(checks: Table) -> Iterator[Problem]:
