@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .csv_format import format_rows
+
 COLUMNS = ("table", "change", "key", "field", "old", "new")
 """Columns of the CSV form of a diff, in order."""
 
@@ -209,9 +211,4 @@ def _whole(change: Change) -> str:
 
 def to_csv(changes: list[Change]) -> str:
     """The changes as CSV (header :data:`COLUMNS`, one line per change)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for c in changes:
-        writer.writerow([c.table, c.change, c.key, c.field, c.old, c.new])
-    return buffer.getvalue()
+    return format_rows([COLUMNS, *([c.table, c.change, c.key, c.field, c.old, c.new] for c in changes)])

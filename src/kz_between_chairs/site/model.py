@@ -18,14 +18,13 @@ page, so that the site works from ``file://`` and from any sub-path.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .. import descriptor
+from .. import dates, descriptor
 from ..i18n import gettext
 from . import svg, text
 from .package import Package, Row
@@ -36,8 +35,6 @@ ROW_PAGES = ("entities", "events")
 WIKIDATA = {"wikidata_id": "https://www.wikidata.org/wiki/{}", "wikidata_property": "https://www.wikidata.org/wiki/Property:{}"}
 """Columns holding Wikidata identifiers -> the address of an identifier's page."""
 _SAFE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,80}")
-_EDTF_PART = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([?~%]?)")
-_EDTF = "http://id.loc.gov/datatypes/edtf/EDTF-level1"
 
 
 # --- pages and links ---------------------------------------------------------
@@ -197,7 +194,7 @@ def cell(pkg: Package, table: str, column: str, row: Row, lang: str) -> Cell:
     if kind == "boolean":
         truth = value in schema.get("trueValues", ("true", "True", "TRUE", "1"))
         return Cell(text.ui(lang)["yes" if truth else "no"], sort=value)
-    if schema.get("rdfType") == _EDTF:
+    if schema.get("rdfType") == dates.EDTF_TYPE:
         return Cell(edtf(value, lang), sort=value)
     return Cell(text.code(value, lang), sort=value)
 
@@ -224,18 +221,11 @@ def edtf(value: str, lang: str) -> str:
     >>> edtf("2022-03?", "de"), edtf("../2022-01-02", "en")
     ('März 2022 (unsicher)', 'until Jan 2, 2022')
     """
-    parts = value.split("/")
-    if len(parts) > 2:
+    try:
+        ends = dates.ends(value)
+    except ValueError:
         return value
-    shown = []
-    for part in parts:
-        if part in ("", ".."):
-            shown.append(None)
-            continue
-        words = _edtf_part(part, lang)
-        if words is None:
-            return value
-        shown.append(words)
+    shown = [None if end.open else _edtf_end(end, lang) for end in ends]
     if len(shown) == 1:
         return shown[0] or value
     start, end = shown
@@ -248,26 +238,18 @@ def edtf(value: str, lang: str) -> str:
     return f"{start} – {end}"
 
 
-def _edtf_part(part: str, lang: str) -> str | None:
+def _edtf_end(end: dates.End, lang: str) -> str:
     from babel.dates import format_date, format_skeleton
 
-    match = _EDTF_PART.fullmatch(part)
-    if not match:
-        return None
-    year, month, day, qualifier = match.groups()
-    try:
-        when = dt.date(int(year), int(month or 1), int(day or 1))
-    except ValueError:
-        return None
-    if day:
-        words = format_date(when, "medium", locale=lang)
-    elif month:
-        words = format_skeleton("yMMMM", when, locale=lang)
+    if end.precision == "day":
+        words = format_date(end.day, "medium", locale=lang)
+    elif end.precision == "month":
+        words = format_skeleton("yMMMM", end.day, locale=lang)
     else:
-        words = year
-    if qualifier == "?":
+        words = str(end.day.year)
+    if end.qualifier == "?":
         words += f" ({text.ui(lang)['uncertain']})"
-    elif qualifier in ("~", "%"):
+    elif end.qualifier in ("~", "%"):
         words += f" ({text.ui(lang)['approximate']})"
     return words
 
