@@ -54,15 +54,36 @@ def sources(root: Path) -> list[str]:
 
 def compile_po(po: Path) -> bytes:
     """The ``.mo`` bytes of a ``.po`` file, made in memory (fuzzy entries are
-    left out, as msgfmt does)."""
+    left out, as msgfmt does).  The header's dates are the build time of
+    :func:`build_time`, never the clock, so a wheel is byte-reproducible."""
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
 
     with po.open("rb") as fh:
         catalog = read_po(fh)
+    # the .po files carry no dates: babel would stamp now, in the local zone
+    catalog.creation_date = catalog.revision_date = build_time()
     out = io.BytesIO()
     write_mo(out, catalog)
     return out.getvalue()
+
+
+REPRODUCIBLE_EPOCH = 1580601600
+"""hatchling's own default time stamp for reproducible builds (2020-02-02)."""
+
+
+def build_time(environ=None):
+    """``SOURCE_DATE_EPOCH`` as a UTC datetime (hatchling's default without it).
+
+    >>> build_time({"SOURCE_DATE_EPOCH": "1764374400"}).isoformat()
+    '2025-11-29T00:00:00+00:00'
+    """
+    import datetime as dt
+    import os
+
+    environ = os.environ if environ is None else environ
+    epoch = int(environ.get("SOURCE_DATE_EPOCH") or REPRODUCIBLE_EPOCH)
+    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc)
 
 
 def compile_all(root: Path, out: Path) -> list[str]:
