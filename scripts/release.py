@@ -233,7 +233,10 @@ def previous_release(root: Path, version: str, into: Path) -> tuple[str, Path] |
     if archive.returncode:
         raise SystemExit(f"release: cannot read {tag} from git: {archive.stderr.decode(errors='replace').strip()}")
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(into, filter="data")
+        if hasattr(tarfile, "data_filter"):  # Python 3.10.12+, 3.11.4+
+            tar.extractall(into, filter="data")
+        else:
+            tar.extractall(into)
     return tag, into
 
 
@@ -307,7 +310,7 @@ def source_date_epoch(date: str) -> int:
     """The release day at midnight UTC, as ``SOURCE_DATE_EPOCH``.
 
     >>> source_date_epoch("2026-11-29")
-    1764374400
+    1795910400
     """
     return calendar.timegm(dt.date.fromisoformat(date).timetuple())
 
