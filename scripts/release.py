@@ -266,21 +266,20 @@ def build_changes(root: Path, out: Path, version: str, previous: Path | None, sc
     return label
 
 
-def build_site(out: Path) -> bool:
-    """The static site under ``out/site`` when the package can build one
-    (a module ``kz_between_chairs.site`` with ``build(folder)``)."""
+def build_site(root: Path, out: Path) -> bool:
+    """The static site of the package under ``out/site``, when the package
+    can build one (``kz_between_chairs.site.build``, extra ``site``)."""
     try:
-        from kz_between_chairs import site
+        from kz_between_chairs.site import build
     except ImportError:
         return False
-    build = getattr(site, "build", None)
-    if not callable(build):
-        return False
-    build(out / "site")
+    build(out / "site", package=root)
     return True
 
 
-def build_readme(root: Path, out: Path, version: str, date: str, compared: str, members: list[str]) -> None:
+def build_readme(
+    root: Path, out: Path, version: str, date: str, compared: str, members: list[str], has_site: bool
+) -> None:
     from kz_between_chairs import i18n
     from kz_between_chairs.citation import cite
 
@@ -294,7 +293,8 @@ def build_readme(root: Path, out: Path, version: str, date: str, compared: str, 
         version=version, date=date, title=desc["title"], description=desc["description"], titles=titles,
         licence=desc["licenses"][0]["title"], licence_url=desc["licenses"][0]["path"], tables=tables,
         hedges=descriptor.field("indicators", "comparator")["description"], previous=compared,
-        bibtex=cite("bibtex"), apa=cite("apa"), count=len(members) + 2,
+        bibtex=cite("bibtex"), apa=cite("apa"), count=len(members) + 1,
+        site="| `site/index.html` | The website of the dataset, offline: open it in a browser. |\n" if has_site else "",
     )
     (out / "README.md").write_text(text, encoding="utf-8")
 
@@ -357,10 +357,10 @@ def main(argv: list[str] | None = None) -> int:
         build_formats(built)
         build_metadata(ROOT, built, __version__)
         compared = build_changes(ROOT, built, __version__, args.previous, scratch)
-        build_site(built)
+        has_site = build_site(ROOT, built)
         generated = sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
         members = sorted({*zip_members(ROOT), *generated})
-        build_readme(ROOT, built, __version__, date, compared, members)
+        build_readme(ROOT, built, __version__, date, compared, members, has_site)
         generated.append("README.md")
         contents = {m: (built / m if m in generated else ROOT / m) for m in members + ["README.md"]}
         (built / CHECKSUMS).write_bytes("".join(
