@@ -289,7 +289,9 @@ def test_spss_files_carry_variable_and_value_labels(tmp_path, lang):
         frame, variables, values = stats.prepare(table, lang)
         assert list(data.columns) == list(frame.columns)
         assert meta.column_names_to_labels == variables, table
-        assert meta.variable_value_labels == {c: {float(k): v for k, v in m.items()} for c, m in values.items()}
+        assert meta.variable_value_labels == {
+            c: {float(k): stats.cut(v, stats.SPSS_VALUE_LABEL) for k, v in m.items()} for c, m in values.items()
+        }
     data, meta = pyreadstat.read_sav(str(tmp_path / "indicators.sav"), apply_value_formats=True)
     assert list(data["unit"]) == [labels("units", lang)[c] for c in load("indicators")["unit"]]
     assert meta.original_variable_types["date_start"].startswith("DATE")

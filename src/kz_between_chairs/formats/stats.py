@@ -2,7 +2,8 @@
 table and language, as both tools hold one table per file.
 
 * Variable labels: the column titles of the codebook in the language (Stata
-  keeps 80 characters of a label; longer titles are cut there).
+  keeps 80 characters of a label, SPSS 120 bytes of a value label; longer
+  ones are cut there).
 * Value labels on every coded column: a column pointing into a vocabulary
   (types, units, measures, predicates) gets integer codes labelled with the
   vocabulary's label in the language; a closed list (hedges, roles, name
@@ -28,7 +29,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 STATA_LABEL = 80
-"""Stata's longest variable label."""
+"""Stata's longest variable label, in characters."""
+SPSS_VALUE_LABEL = 120
+"""SPSS's longest value label, in bytes (UTF-8)."""
 _BOOLEAN_LABELS = {0: "false", 1: "true"}
 
 
@@ -103,10 +106,21 @@ def write_sav(path: str | Path, name: str, lang: str, frame: pd.DataFrame | None
         data,
         str(path),
         column_labels=variables,
-        variable_value_labels={c: {float(k): v for k, v in labels_.items()} for c, labels_ in values.items()},
+        variable_value_labels={
+            c: {float(k): cut(v, SPSS_VALUE_LABEL) for k, v in labels_.items()} for c, labels_ in values.items()
+        },
         variable_measure=measures,
         file_label=i18n.gettext(descriptor.resource(name).get("title", name), lang),
     )
+
+
+def cut(text: str, limit: int) -> str:
+    """``text`` within ``limit`` bytes of UTF-8, never splitting a character.
+
+    >>> cut("Қазақстан", 5)
+    'Қа'
+    """
+    return text.encode("utf-8")[:limit].decode("utf-8", errors="ignore")
 
 
 def _release_time():
