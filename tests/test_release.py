@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import release  # scripts/ is on pytest's pythonpath
 
-from kz_between_chairs import __version__
+from kz_between_chairs import __version__, descriptor
 from kz_between_chairs.citation import read_cff
 
 ROOT = Path(__file__).resolve().parents[1]
