@@ -24,7 +24,7 @@ each file without Python)::
     parquet/<table>.parquet
     CHANGES.txt  CHANGES.csv                   rows added, removed and changed since the previous release
     docs/  translations/  CITATION.cff  DATASHEET*.md  CHANGELOG.md  LICENSE  LICENSE-DATA
-    site/                                      the static site, when the package can build one
+    site/                                      the website: open site/index.html
 
 The version is written once, in ``src/kz_between_chairs/__about__.py``; the
 other facts in ``metadata/dataset.yaml``.  Before building, the release
@@ -266,20 +266,17 @@ def build_changes(root: Path, out: Path, version: str, previous: Path | None, sc
     return label
 
 
-def build_site(root: Path, out: Path) -> bool:
-    """The static site of the package under ``out/site``, when the package
-    can build one (``kz_between_chairs.site.build``, extra ``site``)."""
+def build_site(root: Path, out: Path) -> None:
+    """The static website of the package under ``out/site`` (deterministic:
+    the same files give the same bytes); needs the ``site`` extra."""
     try:
         from kz_between_chairs.site import build
-    except ImportError:
-        return False
+    except ImportError as missing:
+        raise SystemExit(f"release: the website needs the 'site' extra ({missing}); nothing was built") from None
     build(out / "site", package=root)
-    return True
 
 
-def build_readme(
-    root: Path, out: Path, version: str, date: str, compared: str, members: list[str], has_site: bool
-) -> None:
+def build_readme(root: Path, out: Path, version: str, date: str, compared: str, members: list[str]) -> None:
     from kz_between_chairs import i18n
     from kz_between_chairs.citation import cite
 
@@ -294,7 +291,6 @@ def build_readme(
         licence=desc["licenses"][0]["title"], licence_url=desc["licenses"][0]["path"], tables=tables,
         hedges=descriptor.field("indicators", "comparator")["description"], previous=compared,
         bibtex=cite("bibtex"), apa=cite("apa"), count=len(members) + 1,
-        site="| `site/index.html` | The website of the dataset, offline: open it in a browser. |\n" if has_site else "",
     )
     (out / "README.md").write_text(text, encoding="utf-8")
 
@@ -357,10 +353,10 @@ def main(argv: list[str] | None = None) -> int:
         build_formats(built)
         build_metadata(ROOT, built, __version__)
         compared = build_changes(ROOT, built, __version__, args.previous, scratch)
-        has_site = build_site(ROOT, built)
+        build_site(ROOT, built)
         generated = sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
         members = sorted({*zip_members(ROOT), *generated})
-        build_readme(ROOT, built, __version__, date, compared, members, has_site)
+        build_readme(ROOT, built, __version__, date, compared, members)
         generated.append("README.md")
         contents = {m: (built / m if m in generated else ROOT / m) for m in members + ["README.md"]}
         (built / CHECKSUMS).write_bytes("".join(

@@ -120,7 +120,7 @@ def test_zip_has_every_format(dist):
     with zipfile.ZipFile(dist / ZIP) as archive:
         names = set(archive.namelist())
     expected = {
-        "README.md", "SHA256SUMS", "CHANGES.txt", "CHANGES.csv", "croissant.json", "dataset.jsonld",
+        "README.md", "SHA256SUMS", "CHANGES.txt", "CHANGES.csv", "croissant.json", "dataset.jsonld", "site/index.html",
         "sqlite/kz-between-chairs.sqlite", "sqlite/metadata.json",
         *(f"excel/kz-between-chairs.{lang}.xlsx" for lang in LANGS),
         *(f"parquet/{t}.parquet" for t in tables),
@@ -184,7 +184,7 @@ def test_croissant_in_the_zip_validates_with_mlcroissant(unzipped):
 def test_the_zip_readme_is_for_someone_with_only_the_zip(unzipped):
     text = (unzipped / "README.md").read_text(encoding="utf-8")
     assert "pip install" not in text and "$" not in text.replace("$$", "")
-    for folder in ("excel/", "sqlite/", "stata/", "spss/", "parquet/", "data/", "docs/", "translations/"):
+    for folder in ("site/", "excel/", "sqlite/", "stata/", "spss/", "parquet/", "data/", "docs/", "translations/"):
         assert f"`{folder}" in text, folder
     assert "dtype=str" in text and "readr" in text and "Text/CSV" in text  # codes stay text
     assert f"Version {__version__}, released " in text
