@@ -135,14 +135,17 @@ def network(nodes: Sequence[Node], edges: Sequence[Edge], title: str, desc: str,
             f'<line x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}"><title>{escape(e.label)}</title></line>'
         )
     out.append('</g><g class="nodes">')
+    places = _place_labels([(n.id, *xy(n.id), 11 if n.id in ANCHORS else 7, _cut(n.label), n.id in ANCHORS) for n in nodes])
     for n in sorted(nodes, key=lambda n: n.id):
         x, y = xy(n.id)
         big = n.id in ANCHORS
         radius = 11 if big else 7
-        emphasis = ' class="anchor"' if big else ""
+        tx, ty, anchor = places[n.id]
+        classes = " ".join(c for c in ("anchor" if big else "", {"start": "start", "end": "end"}.get(anchor, "")) if c)
+        emphasis = f' class="{classes}"' if classes else ""
         out.append(
             f'<a href="{escape(n.href)}"><title>{escape(n.title or n.label)}</title><circle cx="{_n(x)}" cy="{_n(y)}" r="{radius}" fill="{groups[n.group]}"/>'
-            f'<text x="{_n(x)}" y="{_n(y + radius + 14)}"{emphasis}>{escape(_cut(n.label))}</text></a>'
+            f'<text x="{_n(tx)}" y="{_n(ty)}"{emphasis}>{escape(_cut(n.label))}</text></a>'
         )
     out.append("</g>")
     legend = [(colour, labels.get(group, group)) for group, colour in groups.items() if colour != PALETTE[-1]]
@@ -154,6 +157,37 @@ def network(nodes: Sequence[Node], edges: Sequence[Edge], title: str, desc: str,
 
 
 LONGEST = 28
+
+
+def _place_labels(nodes: Sequence[tuple[str, float, float, int, str, bool]]) -> dict[str, tuple[float, float, str]]:
+    """Where each node's label goes: below its circle, else above, right or
+    left, whichever first overlaps no label placed before it and no circle
+    (the pinned nodes first, then top to bottom); below when none is free.
+    Returns ``id -> (x, y, text-anchor)``.
+
+    >>> places = _place_labels([("a", 100, 100, 7, "Alpha", False), ("b", 100, 125, 7, "Beta", False)])
+    >>> places["a"][1] < places["b"][1], places["b"][1] > 125
+    (True, True)
+    """
+    taken: list[tuple[float, float, float, float]] = [(x - r, y - r, x + r, y + r) for _i, x, y, r, _t, _b in nodes]
+    places = {}
+    for key, x, y, r, text, big in sorted(nodes, key=lambda n: (not n[5], n[2], n[1], n[0])):
+        w, h = _width(text, 16 if big else 14), 16 if big else 14
+        options = [  # (text x, baseline y, anchor, box)
+            (x, y + r + h, "middle", (x - w / 2, y + r + 2, x + w / 2, y + r + h + 3)),
+            (x, y - r - 5, "middle", (x - w / 2, y - r - h - 4, x + w / 2, y - r - 2)),
+            (x + r + 4, y + 5, "start", (x + r + 3, y - h / 2, x + r + 4 + w, y + h / 2 + 2)),
+            (x - r - 4, y + 5, "end", (x - r - 4 - w, y - h / 2, x - r - 3, y + h / 2 + 2)),
+        ]
+        mine = (x - r, y - r, x + r, y + r)
+        chosen = next((o for o in options if not any(_overlap(o[3], b) for b in taken if b != mine)), options[0])
+        places[key] = chosen[:3]
+        taken.append(chosen[3])
+    return places
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _cut(label: str) -> str:
