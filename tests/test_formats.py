@@ -170,6 +170,20 @@ def test_datasette_serves_the_database_with_its_metadata(database, tmp_path):
     assert descriptor.resource("events")["description"] in home
 
 
+@pytest.mark.slow
+def test_duckdb_attaches_the_database(database):
+    duckdb = pytest.importorskip("duckdb", reason="install the 'test' extra (duckdb)")
+    con = duckdb.connect()
+    try:
+        con.execute("INSTALL sqlite; LOAD sqlite")
+    except duckdb.Error as missing:  # the extension is downloaded on first use
+        pytest.skip(f"DuckDB's sqlite extension is not installed and cannot be fetched here: {missing}")
+    con.execute(f"ATTACH '{database}' AS kz (TYPE sqlite, READ_ONLY)")
+    assert con.execute("SELECT cameo_code FROM kz.event_types WHERE event_type = 'military_deployment'").fetchone() == ("074",)
+    assert con.execute("SELECT count(*) FROM kz.events_ru").fetchone() == (len(raw("events")),)
+    con.close()
+
+
 # --- Excel ----------------------------------------------------------------------
 
 

@@ -42,7 +42,7 @@ def test_unknown_task_names_the_allowed_ones():
     done = subprocess.run([sys.executable, "-m", "kz_between_chairs.tasks", "deploy"], capture_output=True, text=True)
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == (
-        "kz_between_chairs.tasks: unknown task 'deploy'; allowed: derived, catalogs, docs, site, release, benchmark, check\n"
+        "kz_between_chairs.tasks: unknown task 'deploy'; allowed: derived, catalogs, metadata, docs, site, release, benchmark, check\n"
     )
 
 

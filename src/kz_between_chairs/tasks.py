@@ -38,6 +38,8 @@ TASKS = {
                     (("scripts/update_derived.py",),)),
     "catalogs": Task("update the gettext template and catalogs from their sources",
                      (("scripts/update_catalogs.py",),)),
+    "metadata": Task("write CITATION.cff, .zenodo.json and the descriptor's package fields from metadata/dataset.yaml",
+                     (("scripts/update_metadata.py",),)),
     "docs": Task("build the codebooks, figures and generated README/DATASHEET blocks",
                  (("scripts/build_docs.py",),)),
     "site": Task("build the website into _site/ (kz-between-chairs site)",
@@ -48,7 +50,7 @@ TASKS = {
                       (("scripts/benchmark_load.py",), ("scripts/benchmark_validate.py",))),
     "check": Task("check that no derived file drifted, then validate the package",
                   (("scripts/update_derived.py", "--check"), ("scripts/update_catalogs.py", "--check"),
-                   ("scripts/build_docs.py", "--check"), ("-m", "kz_between_chairs.cli", "validate"))),
+                   ("scripts/update_metadata.py", "--check"), ("scripts/build_docs.py", "--check"), ("-m", "kz_between_chairs.cli", "validate"))),
 }
 """name -> task, in the order a maintainer usually runs them."""
 
