@@ -241,7 +241,7 @@ def test_every_fact_shows_its_quote_and_source(parsed):
 
 def test_an_event_page_lists_participants_with_roles_and_its_numbers(parsed):
     doc = parsed("ru/events/csto_deployment.html")
-    assert "действующая сторона" in doc.plain  # the role in words
+    assert "инициатор" in doc.plain  # the role in words
     assert "Численность военнослужащих миссии ОДКБ" in doc.plain  # the indicator's label
     assert any(a.get("href") == "../entities/csto.html" for a in doc.all("a"))
 

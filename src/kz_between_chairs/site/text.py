@@ -122,7 +122,7 @@ def code(value: str, lang: str) -> str:
     """A code of a closed list in words, or the code itself.
 
     >>> code("actor", "ru"), code("PROTEST", "ru")
-    ('действующая сторона', 'PROTEST')
+    ('инициатор', 'PROTEST')
     """
     return gettext(CODES[value], lang) if value in CODES else value
 
