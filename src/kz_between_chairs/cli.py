@@ -3,7 +3,8 @@ the tables, build the website; ``validate`` is handed to
 :mod:`kz_between_chairs.validate`.
 
 Messages and help are in the language :func:`message_language` picks (the
-command's ``--lang``, else ``KZ_LANG``, else English).  Usage errors print one
+command's ``--lang``, which every command takes, else ``KZ_LANG``, else
+English), argparse's own words included (:mod:`.argparse_i18n`).  Usage errors print one
 line naming the allowed values and exit with status 2; a failure at run time
 prints one line and exits with status 1.
 """
@@ -69,8 +70,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return validate(argv[1:])
     lang = message_language(argv)
+    from .argparse_i18n import speaking
+
     try:
-        args = _parser(lang).parse_args(argv)
+        with speaking(lang):  # argparse's own words (usage:, options ...) in lang too
+            args = _parser(lang).parse_args(argv)
     except SystemExit as stop:  # --help, --version and usage errors
         return int(stop.code or 0)
     from .errors import DataError
@@ -146,15 +150,25 @@ def _parser(lang: str) -> argparse.ArgumentParser:
             "their codebook, export them, cite them."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"{PROG} {__version__}", help=_("print the version and exit")
+    )
     commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND", required=True)
 
-    def command(name: str, run, summary: str) -> argparse.ArgumentParser:
+    def command(name: str, run, summary: str, messages: bool = False) -> argparse.ArgumentParser:
+        """A subcommand; ``messages``: give it a --lang for its messages alone
+        (the other commands' --lang chooses their data's language too)."""
         sub = commands.add_parser(name, lang=lang, help=summary, description=summary)
         sub.set_defaults(run=run)
+        if messages:
+            sub.add_argument(
+                "--lang", type=language, metavar="LANG",
+                help=_("language of the messages: {allowed} (default: {env}, else en)").format(
+                    allowed=languages, env=LANG_ENV),
+            )
         return sub
 
-    package_option(command("tables", _tables, _("list the tables")))
+    package_option(command("tables", _tables, _("list the tables"), messages=True))
 
     show = command("show", _show, _("print a table in the terminal"))
     show.add_argument("table", type=table, metavar="TABLE", help=see_tables)
@@ -211,7 +225,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     diff = command("diff", _diff, _(
         "list the rows added, removed and changed between two copies of the package "
         "(folders, datapackage.json files or release zips), matched by primary key"
-    ))
+    ), messages=True)
     diff.add_argument("old", metavar="OLD", help=_("the earlier copy"))
     diff.add_argument("new", metavar="NEW", help=_("the later copy"))
     diff.add_argument(
@@ -224,7 +238,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
         help=_("labels: code columns in words in LANG (the default); codes: as in the CSV, for joins"),
     )
 
-    cite = command("cite", _cite, _("print how to cite the dataset and the article"))
+    cite = command("cite", _cite, _("print how to cite the dataset and the article"), messages=True)
     cite.add_argument(
         "--format", type=style, metavar="STYLE", default=STYLES[0],
         help=_("citation style: {allowed} (default: {default})").format(
@@ -235,7 +249,7 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     site = command("site", _site, _(
         "build the website of the data: one tree per language (de, en, kk, ru), "
         "opened from disk or published as it is"
-    ))
+    ), messages=True)
     site.add_argument("--out", metavar="DIR", required=True, help=_(
         "folder to write to (created if missing; replaced if it holds a site built before)"
     ))

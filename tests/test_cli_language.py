@@ -1,0 +1,168 @@
+"""The command line speaks one language: every screen a Kazakh or Russian
+reader meets (help, usage errors, the table list, codebooks, tables in words)
+has no English word other than codes, ids and names."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kz_between_chairs import cli, descriptor, i18n, load
+
+READER_LANGS = ("kk", "ru")
+COMMANDS = ("tables", "show", "describe", "export", "diff", "cite", "site")
+
+NAMES = {
+    # the program, the article and its author, the journal
+    "kz", "between", "chairs", "Christoph", "Mohr", "IPG", "Journal",
+    # file formats and encodings, named as their software names them
+    "CSV", "UTF", "JSON", "Excel", "xlsx", "parquet", "csv", "json", "sqlite", "dta", "sav", "zip", "spss",
+    "datapackage", "Frictionless", "PATH", "DIR", "URL", "LANG", "TABLE", "COMMAND", "FORMAT", "STYLE",
+    "CODES", "OLD", "NEW", "N",
+    "wheel", "pycountry", "pandas",
+    # brands written in Latin letters in Kazakh and Russian text (the labels rule lists them)
+    "Kaspi", "Halyk", "Bank",
+    # standards, code systems and data sets, under their own names
+    "ISO", "BCP", "EDTF", "SHA", "CAMEO", "PLOVER", "Gerner", "et", "al", "UCUM", "Unified", "Code", "for",
+    "Units", "of", "Measure", "Correlates", "War", "State", "System", "Membership", "List", "ccode",
+    "alpha", "Q", "A", "RES",
+    # the article's German hedge words, quoted where the codebook explains the comparator
+    "rund", "etwa", "über", "nahezu", "knapp", "binnen",
+}
+"""Names that stay as they are in every language."""
+
+
+def codes() -> set[str]:
+    """Every code a screen may show as it is: table, column and option names,
+    the values of code columns, and the words of argparse's own syntax."""
+    words = set(descriptor.LANGUAGES) | set(COMMANDS) | {"validate", "all", "labels", "codes", "text", "true", "false"}
+    # Table Schema types and pandas dtypes, as the codebook names them
+    words |= {"string", "number", "integer", "boolean", "date", "datetime", "year", "pandas", "category",
+              "float64", "Int64", "datetime64", "object"}
+    for resource in descriptor.read()["resources"]:
+        words.add(resource["name"])
+        for field in resource["schema"]["fields"]:
+            words.add(field["name"])
+            words.update(map(str, field.get("constraints", {}).get("enum", [])))
+        for key in resource["schema"].get("primaryKey", []):
+            words.update(str(v) for v in load(resource["name"])[key].dropna())
+    from kz_between_chairs.citation import STYLES
+    from kz_between_chairs.export import FORMATS
+
+    return words | set(STYLES) | set(FORMATS)
+
+
+@pytest.fixture(scope="module")
+def allowed() -> set[str]:
+    return codes() | NAMES
+
+
+def english(text: str, allowed: set[str]) -> list[str]:
+    """Latin-letter words of ``text`` that are not codes, ids or names
+    (options such as --lang and placeholders such as KZ_LANG count as codes)."""
+    text = re.sub(r"(?<![\w-])--?[\w-]+", " ", text)  # options
+    text = re.sub(r"'[^'\n]*'|«[^»\n]*»|„[^“\n]*“|\"[^\"\n]*\"", " ", text)  # quoted: what was typed, quotes
+    text = re.sub(r"\b[A-Z][A-Z0-9_]*_[A-Z0-9_]+\b", " ", text)  # environment variables
+    found = []
+    for token in re.findall(r"[A-Za-z\u00c0-\u024f][A-Za-z0-9\u00c0-\u024f_.-]*", text):
+        word = token.strip(".-_")
+        parts = {word, *re.split(r"[._-]", word)}
+        if word and word not in allowed and not all(p in allowed or not p.isalpha() for p in parts):
+            found.append(word)
+    return found
+
+
+def screens(capsys, lang: str) -> dict[str, str]:
+    """Every screen of the CLI in ``lang``: top-level and per-command help,
+    a usage error of each command, the table list, each codebook."""
+    runs = {"--help": ["--help"], "no command": [], "unknown command": ["tabls"], "tables": ["tables"]}
+    for command in COMMANDS:
+        runs[f"{command} --help"] = [command, "--help"]
+        runs[f"{command} usage error"] = [command, "--no-such-option"]
+    runs["show without a table"] = ["show"]
+    runs["show an unknown table"] = ["show", "people"]
+    runs["show --limit x"] = ["show", "units", "--limit", "x"]
+    runs["show --codes labels without --lang"] = ["show", "units", "--codes", "labels", "--lang", lang][:4]
+    for table in descriptor.table_names():
+        runs[f"describe {table}"] = ["describe", table]
+    out = {}
+    for name, argv in runs.items():
+        status = cli.main([*argv, "--lang", lang] if argv and argv[0] in COMMANDS and "--lang" not in argv
+                          and name != "show --codes labels without --lang" else argv)
+        printed = capsys.readouterr()
+        out[name] = printed.out + printed.err
+        assert out[name].strip(), name
+        assert status in (0, 2), (name, status, out[name])
+    return out
+
+
+@pytest.mark.parametrize("lang", READER_LANGS)
+def test_every_cli_screen_speaks_the_language(capsys, monkeypatch, lang, allowed):
+    monkeypatch.setenv(cli.LANG_ENV, lang)  # for the runs without --lang
+    monkeypatch.setenv("COLUMNS", "2000")
+    leaks = {name: words for name, text in screens(capsys, lang).items() if (words := english(text, allowed))}
+    assert leaks == {}
+
+
+@pytest.mark.parametrize("lang", READER_LANGS)
+def test_tables_in_words_speak_the_language(capsys, monkeypatch, lang, allowed):
+    """show --lang: headers are codes, the labels and code columns are words."""
+    monkeypatch.setenv("COLUMNS", "2000")
+    leaks = {}
+    for table in descriptor.table_names():
+        frame = load(table, lang, codes="labels")
+        words = [c for c in frame.columns if c == "label" or frame[c].dtype.name == "category"
+                 or c in descriptor.foreign_keys(table)]
+        text = "\n".join(str(v) for c in words for v in frame[c].dropna())
+        if found := english(text, allowed):
+            leaks[table] = sorted(set(found))
+    assert leaks == {}
+
+
+def test_english_words_are_found():
+    """The check itself: it finds English and lets codes, options and names pass."""
+    allowed = {"events", "kz", "between", "chairs"}
+    assert english("kz-between-chairs events --lang LANG: show the table", allowed | {"LANG"}) == [
+        "show", "the", "table"
+    ]
+    assert english("таблица KZ_LANG --package", allowed) == []
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_takes_lang_and_kz_lang(capsys, monkeypatch, command):
+    monkeypatch.setenv("COLUMNS", "2000")
+    assert cli.main([command, "--help", "--lang", "ru"]) == 0
+    russian = capsys.readouterr().out
+    assert russian.startswith(i18n.gettext("usage: ", "ru"))
+    monkeypatch.setenv(cli.LANG_ENV, "kk")
+    assert cli.main([command, "--help"]) == 0
+    assert capsys.readouterr().out.startswith(i18n.gettext("usage: ", "kk"))
+
+
+def test_tables_lang_gives_the_titles_in_the_language(capsys):
+    assert cli.main(["tables", "--lang", "ru"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    titles = {line.split()[0]: line.split(None, 1)[1] for line in lines}
+    assert titles["events"] == i18n.gettext(descriptor.resource("events")["title"], "ru") != "Events"
+
+
+@pytest.mark.parametrize("lang", READER_LANGS)
+@pytest.mark.parametrize(
+    ("argv", "english_message"),
+    [
+        (["show"], "the following arguments are required: %s"),
+        (["tabls"], "argument %(argument_name)s: %(message)s"),
+        (["tables", "extra"], "unrecognized arguments: %s"),
+    ],
+)
+def test_usage_errors_are_one_line_in_the_language_with_exit_2(capsys, monkeypatch, lang, argv, english_message):
+    monkeypatch.setenv(cli.LANG_ENV, lang)
+    assert cli.main(argv) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1
+    frame = i18n.gettext("{prog}: error: {message}", lang).split("{message}")[0].format(prog="")
+    assert frame.strip(": ") in err
+    translated = i18n.gettext(english_message, lang)
+    assert translated != english_message
+    assert translated.split("%")[0].strip() in err
