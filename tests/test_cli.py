@@ -368,7 +368,7 @@ def test_missing_or_unknown_command(capsys):
 def test_export_options_are_required(capsys):
     status, out, err = run(capsys, "export", "--lang", "kk")
     assert (status, out) == (2, "")
-    message = "the following arguments are required: --format, --out"  # argparse's own words
+    message = i18n.gettext("the following arguments are required: %s", "kk") % "--format, --out"  # argparse's own words
     assert err == error_line(message, "kk", prog="kz-between-chairs export")
 
 
@@ -376,10 +376,10 @@ def test_export_options_are_required(capsys):
 def test_messages_follow_lang_then_kz_lang(capsys, monkeypatch, lang):
     monkeypatch.setattr(i18n, "gettext", lambda message, lang="en": f"[{lang}]{message}")
     _, _, err = run(capsys, "show", "people", "--lang", lang)
-    assert err.startswith(f"[{lang}]kz-between-chairs show: error: argument TABLE: [{lang}]unknown table 'peo")
+    assert err.startswith(f"[{lang}]kz-between-chairs show: error: [{lang}]argument TABLE: [{lang}]unknown table 'peo")
     monkeypatch.setenv(cli.LANG_ENV, lang)
     _, _, err = run(capsys, "show", "events", "--limit", "0")
-    assert err.startswith(f"[{lang}]kz-between-chairs show: error: argument --limit: [{lang}]'0'")
+    assert err.startswith(f"[{lang}]kz-between-chairs show: error: [{lang}]argument --limit: [{lang}]'0'")
     _, out, _ = run(capsys, "show", "--help")
     assert f"[{lang}]print a table in the terminal" in out
 
