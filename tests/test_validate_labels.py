@@ -97,6 +97,7 @@ def test_a_label_without_a_visible_character_is_empty(package_copy, value):
     ("label_de", "Zentral\uff41sien", "mixed-script: 'Zentral\uff41sien' mixes Latin and Fullwidth letters"),
     ("label_ru", "Центральная Аз\u0456я", None),  # Cyrillic і (Ukrainian, Kazakh): Cyrillic still
     ("label_ru", "Центральная \u0410зия", None),
+    ("label_ru", "Центральная Азияʼ", None),  # a modifier letter (ʼ) belongs to no script
     ("label_ru", "Центральная Aзия", "mixed-script: 'Aзия' mixes Latin and Cyrillic letters"),  # a Latin A
 ])
 def test_a_look_alike_letter_from_another_script(package_copy, column, value, message):

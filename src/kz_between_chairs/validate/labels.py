@@ -100,14 +100,14 @@ def _label_columns(table: Table) -> Iterator[Problem]:
 def _texts(table: Table) -> Iterator[tuple[int, str, str | None, str]]:
     """``(row, column, language or None, text)`` of every non-empty cell; the
     language from the column's suffix, or from the row (``lang``/``name``)."""
-    by_row = all(c in table.header for c in ROW_LANGUAGE)
+    row_lang = table.index(ROW_LANGUAGE[0]) if ROW_LANGUAGE[1] in table.header else None
     for number, row in enumerate(table.rows, FIRST_DATA_ROW):
         for column, text in zip(table.header, row):
             if not text:
                 continue
             lang = column.rsplit("_", 1)[-1] if "_" in column else None
-            if by_row and column == ROW_LANGUAGE[1]:
-                lang = row[table.index(ROW_LANGUAGE[0])]
+            if row_lang is not None and column == ROW_LANGUAGE[1]:
+                lang = row[row_lang]
             yield number, column, lang, text
 
 
@@ -118,8 +118,10 @@ def _script(letter: str) -> str:
 
 
 def _scripts(word: str) -> list[str]:
-    """The scripts of a word's letters, Latin first, then Cyrillic, then the others."""
-    return sorted({_script(c) for c in word}, key=lambda s: (("LATIN", "CYRILLIC", s).index(s), s))
+    """The scripts of a word's letters, Latin first, then Cyrillic, then the
+    others; a modifier letter (the apostrophe ʼ) belongs to none."""
+    found = {_script(c) for c in word} - {"MODIFIER"}
+    return sorted(found, key=lambda s: (("LATIN", "CYRILLIC", s).index(s), s))
 
 
 def _scripts_named(word: str) -> str:

@@ -30,6 +30,18 @@ RULES = {
 }
 
 PACKAGE_PROFILES = ("data-package", "tabular-data-package")
+BOUNDS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")
+CONSTRAINTS = {
+    "required": ((bool,), "true or false"),
+    "unique": ((bool,), "true or false"),
+    "minLength": ((int,), "a whole number"),
+    "maxLength": ((int,), "a whole number"),
+    "pattern": ((str,), "a regular expression"),
+    "enum": ((list,), "an array"),
+    **{key: ((int, float, str), "a number or a date") for key in BOUNDS},
+}
+"""Constraint -> the JSON types frictionless can compare a cell with (any
+other makes it fail mid-run)."""
 RESOURCE_PROFILE = "tabular-data-resource"
 MAX_DEPTH = 32
 
@@ -109,13 +121,15 @@ def _field(where: str, field: Any, before: list[Any]) -> Iterator[Problem]:
     if not isinstance(constraints, dict):
         yield _problem(f"{where}.constraints", "descriptor-shape", f"{shown(constraints)}; an object")
         return
-    pattern = constraints.get("pattern")
-    if pattern is not None and not isinstance(pattern, str):
-        yield _problem(f"{where}.constraints.pattern", "descriptor-shape", f"{shown(pattern)}; a regular expression")
-    for key in ("enum", "categories"):
-        value = constraints.get(key) if key == "enum" else field.get(key)
-        if value is not None and not isinstance(value, list):
-            yield _problem(f"{where}.{key}", "descriptor-shape", f"{shown(value)}; an array")
+    numeric = field.get("type") in ("number", "integer")
+    for key, value in constraints.items():
+        kinds, wanted = CONSTRAINTS.get(key, ((object,), ""))
+        if key in BOUNDS and numeric:
+            kinds, wanted = (int, float), "a number"
+        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+            yield _problem(f"{where}.constraints.{key}", "descriptor-shape", f"{shown(value)}; {wanted}")
+    if "categories" in field and not isinstance(field["categories"], list):
+        yield _problem(f"{where}.categories", "descriptor-shape", f"{shown(field['categories'])}; an array")
 
 
 def _keys(name: str, schema: dict[str, Any], resources: list[Any]) -> Iterator[Problem]:
