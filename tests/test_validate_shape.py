@@ -164,3 +164,9 @@ def test_a_catalog_that_leads_outside_the_package_is_not_read(package_copy):
         f"translations/de/LC_MESSAGES/messages.po: catalog-unreadable: 'translations/de/LC_MESSAGES/messages.po' "
         f"leads outside the package (to {str(outside)!r})"
     ]
+
+
+@pytest.mark.parametrize("name", [{"a": 1}, ["unit"], None])
+def test_a_field_name_that_is_not_a_text(package_copy, name):
+    edit_descriptor(package_copy, lambda d: resource(d, "units")["schema"]["fields"][0].update(name=name))
+    assert problems(shape, package_copy) == ["datapackage.json:units.fields[0]: descriptor-shape: a field is an object with a name"]

@@ -43,7 +43,8 @@ class Table:
         """The schema's fields by name."""
         schema = self.resource.get("schema")
         fields = schema.get("fields") if isinstance(schema, dict) else None
-        return {f["name"]: f for f in fields or [] if isinstance(f, dict) and "name" in f}
+        fields = fields if isinstance(fields, list) else []  # the shape rules report any other
+        return {f["name"]: f for f in fields if isinstance(f, dict) and isinstance(f.get("name"), str)}
 
     def index(self, column: str) -> int | None:
         """Position of a column in the header, or None when absent."""
