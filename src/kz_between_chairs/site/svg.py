@@ -89,7 +89,11 @@ def _layout(nodes: tuple[str, ...], edges: tuple[tuple[str, str], ...]) -> tuple
         top += height
     out: dict[str, tuple[float, float]] = {}
     for part, (x0, y0, x1, y1) in zip(parts, boxes):
-        sub = graph.subgraph(part)
+        # a graph of its own, not graph.subgraph(): a subgraph view of a small
+        # part iterates a set, in an order that changes with the hash seed
+        sub = nx.Graph()
+        sub.add_nodes_from(part)
+        sub.add_edges_from(e for e in edges if e[0] in sub)
         fixed = {n: ANCHORS[n] for n in part if n in ANCHORS}
         if len(part) == 1:
             found = {part[0]: (0.0, 0.0)}
