@@ -96,9 +96,10 @@ def test_diff_composite_keys_and_column_changes(copies):
 
 
 @pytest.mark.parametrize(("path", "problem"), [
-    ("../outside.csv", "path '../outside.csv' is not a file inside the package"),
-    ("/etc/passwd", "path '/etc/passwd' is not a file inside the package"),
-    ("https://example.com/units.csv", "path 'https://example.com/units.csv' is not a file inside the package"),
+    ("../outside.csv", "../outside.csv: not a relative path inside the data package"),
+    ("/etc/passwd", "/etc/passwd: not a relative path inside the data package"),
+    ("https://example.com/units.csv", "https://example.com/units.csv: not a relative path inside the data package"),
+    ("data/nothing.csv", "data/nothing.csv: no such file in the data package"),
 ])
 def test_diff_refuses_resource_paths_outside_the_package(capsys, copies, path, problem):
     old, new = copies
@@ -107,7 +108,7 @@ def test_diff_refuses_resource_paths_outside_the_package(capsys, copies, path, p
     write_descriptor(new / "datapackage.json", descriptor)
     status, out, err = run(capsys, "diff", str(old), str(new))
     assert (status, out) == (1, "")
-    assert err == f"kz-between-chairs: error: {new}: resource 'units': {problem}\n"
+    assert err == f"kz-between-chairs: error: {new}/{problem}\n"
 
 
 def test_diff_names_a_repeated_key_and_a_short_row(capsys, copies):
@@ -116,13 +117,26 @@ def test_diff_names_a_repeated_key_and_a_short_row(capsys, copies):
     units.write_text(units.read_text(encoding="utf-8") + "day,Tag,day,күн,день,Duration in days.,d\n", encoding="utf-8")
     status, _, err = run(capsys, "diff", str(old), str(new))
     assert status == 1
-    assert err == f"kz-between-chairs: error: {new}: data/units.csv:5: primary key unit=day repeated\n"
+    assert err == f"kz-between-chairs: error: {new}/data/units.csv:5:unit: the primary key unit=day repeats an earlier row\n"
     units.write_text("unit,label_de\nx\n", encoding="utf-8")
-    assert run(capsys, "diff", str(old), str(new))[2].endswith("data/units.csv:2: 1 fields, the header has 2\n")
+    assert run(capsys, "diff", str(old), str(new))[2] == (
+        f"kz-between-chairs: error: {new}/data/units.csv:2: the header has 2 columns, this row 1\n"
+    )
 
 
 def test_diff_of_something_that_is_no_package(capsys, tmp_path):
     status, out, err = run(capsys, "diff", str(tmp_path / "nothing"), str(tmp_path))
     assert (status, out) == (1, "")
-    assert err == (f"kz-between-chairs: error: {tmp_path / 'nothing'}: not a folder with datapackage.json, "
-                   "a descriptor or a zip\n")
+    assert err == (f"kz-between-chairs: error: {tmp_path / 'nothing'}: no data package here; give a folder with "
+                   "datapackage.json, a datapackage.json or a release zip\n")
+
+
+def test_diff_reads_a_zip_whose_site_holds_another_descriptor(copies, tmp_path):
+    old, _ = copies
+    archive = tmp_path / "release.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        for path in sorted(old.rglob("*")):
+            if path.is_file():
+                z.write(path, path.relative_to(old).as_posix())
+        z.writestr("site/datapackage.json", "{}")  # the website copies the descriptor
+    assert diff.compare(archive, old) == []

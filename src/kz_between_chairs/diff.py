@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import zipfile
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
+from .copies import Copy
 from .csv_format import format_rows
+from .errors import DataError
+from .i18n import N_
 
 COLUMNS = ("table", "change", "key", "field", "old", "new")
 """Columns of the CSV form of a diff, in order."""
@@ -55,70 +56,32 @@ class Change:
     new: str = ""
 
 
-class Copy:
-    """A readable copy of the package: its descriptor and its files."""
+def _tables(copy: Copy) -> dict[str, dict[str, Any]]:
+    return {r["name"]: r for r in copy.descriptor["resources"]}
 
-    def __init__(self, source: str | Path) -> None:
-        path = Path(source)
-        self.name = str(source)
-        self._zip: zipfile.ZipFile | None = None
-        if path.is_dir():
-            path = path / "datapackage.json"
-        if zipfile.is_zipfile(path) if path.is_file() else False:
-            self._zip = zipfile.ZipFile(path)
-            names = self._zip.namelist()
-            found = [n for n in names if PurePosixPath(n).name == "datapackage.json" and len(PurePosixPath(n).parts) <= 2]
-            if len(found) != 1:
-                raise ValueError(f"{source}: no datapackage.json at the root of the zip or in one top folder")
-            self._base = str(PurePosixPath(found[0]).parent)
-            self.descriptor = self._json(found[0])
-        elif path.is_file():
-            self._base = path.parent
-            self.descriptor = self._json(path)
-        else:
-            raise ValueError(f"{source}: not a folder with datapackage.json, a descriptor or a zip")
-        resources = self.descriptor.get("resources")
-        if not isinstance(resources, list):
-            raise ValueError(f"{source}: the descriptor has no list of resources")
 
-    def _json(self, member: str | Path) -> dict[str, Any]:
-        try:
-            raw = self._zip.read(member) if self._zip else Path(member).read_bytes()
-            data = json.loads(raw.decode("utf-8"))
-        except (OSError, KeyError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ValueError(f"{self.name}: {member}: not a readable JSON descriptor ({exc})") from None
-        if not isinstance(data, dict):
-            raise ValueError(f"{self.name}: {member}: the descriptor is not a JSON object")
-        return data
-
-    def tables(self) -> dict[str, dict[str, Any]]:
-        return {r.get("name"): r for r in self.descriptor["resources"] if isinstance(r, dict)}
-
-    def read(self, resource: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
-        """Header and rows of a resource's CSV, as text."""
-        rel = resource.get("path")
-        if not isinstance(rel, str) or "://" in rel or rel.startswith(("/", "\\")) or ".." in PurePosixPath(rel).parts:
-            raise ValueError(f"{self.name}: resource {resource.get('name')!r}: path {rel!r} is not a file inside the package")
-        try:
-            if self._zip:
-                raw = self._zip.read(str(PurePosixPath(self._base) / rel) if self._base not in ("", ".") else rel)
-            else:
-                raw = (Path(self._base) / rel).read_bytes()
-            text = raw.decode(resource.get("encoding", "utf-8")).removeprefix("\ufeff")
-        except (OSError, KeyError, UnicodeDecodeError, LookupError) as exc:
-            raise ValueError(f"{self.name}: {rel}: cannot be read ({exc})") from None
-        rows = list(csv.reader(io.StringIO(text, newline="")))
-        if not rows:
-            raise ValueError(f"{self.name}: {rel}: empty file, no header row")
-        return rows[0], rows[1:]
+def _rows(copy: Copy, resource: dict[str, Any]) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of a resource's CSV, as text (read through
+    :meth:`Copy.read`: only regular files inside the copy)."""
+    path = resource.get("path")
+    raw = copy.read(path)
+    try:
+        text = raw.decode(resource.get("encoding", "utf-8")).removeprefix("\ufeff")
+    except (UnicodeDecodeError, LookupError):
+        raise DataError(copy.file(path), None, None, N_("not text in the encoding the descriptor declares")) from None
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    if not rows:
+        raise DataError(copy.file(path), None, None, N_("empty file, no header row"))
+    return rows[0], rows[1:]
 
 
 def compare(old: str | Path | Copy, new: str | Path | Copy) -> list[Change]:
-    """Every difference between two copies, table by table in the new
-    copy's order (tables only the old copy has come last)."""
-    old = old if isinstance(old, Copy) else Copy(old)
-    new = new if isinstance(new, Copy) else Copy(new)
-    before, after = old.tables(), new.tables()
+    """Every difference between two copies (each a folder, a
+    ``datapackage.json`` or a release zip, see :class:`Copy`), table by table
+    in the new copy's order (tables only the old copy has come last)."""
+    old = old if isinstance(old, Copy) else Copy.of(old)
+    new = new if isinstance(new, Copy) else Copy.of(new)
+    before, after = _tables(old), _tables(new)
     changes: list[Change] = []
     for name in [*after, *(n for n in before if n not in after)]:
         if name not in before:
@@ -132,8 +95,8 @@ def compare(old: str | Path | Copy, new: str | Path | Copy) -> list[Change]:
 
 
 def _table(name: str, old: Copy, res_old: dict, new: Copy, res_new: dict) -> list[Change]:
-    head_old, rows_old = old.read(res_old)
-    head_new, rows_new = new.read(res_new)
+    head_old, rows_old = _rows(old, res_old)
+    head_new, rows_new = _rows(new, res_new)
     changes = [Change(name, "column added", field=c) for c in head_new if c not in head_old]
     changes += [Change(name, "column removed", field=c) for c in head_old if c not in head_new]
     key = _primary_key(res_new) or _primary_key(res_old) or list(head_new)
@@ -162,13 +125,13 @@ def _by_key(copy: Copy, resource: dict, header: list[str], rows: list[list[str]]
     out: dict[tuple[str, ...], dict[str, str]] = {}
     for number, row in enumerate(rows, start=2):
         if len(row) != len(header):
-            raise ValueError(
-                f"{copy.name}: {resource.get('path')}:{number}: {len(row)} fields, the header has {len(header)}"
-            )
+            raise DataError(copy.file(resource["path"]), number, None,
+                            N_("the header has {header} columns, this row {count}"), count=len(row), header=len(header))
         record = dict(zip(header, row))
         k = tuple(record[c] for c in key)
         if k in out:
-            raise ValueError(f"{copy.name}: {resource.get('path')}:{number}: primary key {_show(key, k)} repeated")
+            raise DataError(copy.file(resource["path"]), number, ",".join(key),
+                            N_("the primary key {key} repeats an earlier row"), key=_show(key, k))
         out[k] = record
     return out
 
