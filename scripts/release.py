@@ -259,7 +259,7 @@ def build_changes(root: Path, out: Path, version: str, previous: Path | None, sc
         note = f"kz-between-chairs {version} is the first release: there is no earlier one to compare with.\n"
         (out / "CHANGES.txt").write_text(note, encoding="utf-8")
         (out / "CHANGES.csv").write_text(",".join(diff.COLUMNS) + "\n", encoding="utf-8")
-        return "none (first release)"
+        return "none: this is the first release"
     changes = diff.compare(old, root / "datapackage.json")
     (out / "CHANGES.txt").write_text(diff.text(changes, label, f"v{version}"), encoding="utf-8")
     (out / "CHANGES.csv").write_text(diff.to_csv(changes), encoding="utf-8")
