@@ -8,7 +8,9 @@ with the same function, so the two can never disagree.  The sentences and
 the figures put a value into words from its :func:`ends`.
 
 ``edtf`` (and the ``pyparsing`` it brings) is imported on the first parse,
-never by loading a table.
+never by loading a table.  Its parser takes milliseconds per value, so each
+value is parsed once per process: :func:`bounds` and :func:`ends` remember
+their answers (both are immutable).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 EDTF_TYPE = "http://id.loc.gov/datatypes/edtf/EDTF-level1"
@@ -73,6 +76,7 @@ def bounded_field(resource: dict[str, Any]) -> str | None:
     return edtf[0] if len(edtf) == 1 and names.issuperset(BOUNDS) else None
 
 
+@lru_cache(maxsize=None)
 def bounds(value: str) -> tuple[dt.date | None, dt.date | None]:
     """Earliest and latest day an EDTF value allows (None for an open end).
 
@@ -87,6 +91,7 @@ def bounds(value: str) -> tuple[dt.date | None, dt.date | None]:
     return _day(parsed.lower_strict()), _day(parsed.upper_strict())
 
 
+@lru_cache(maxsize=None)
 def ends(value: str) -> tuple[End, ...]:
     """The ends of an EDTF value: one for a date, two for an interval.
 
