@@ -110,7 +110,8 @@ def _installed() -> Copy:
 
 
 def _zip_root(path: Path) -> tuple[zipfile.Path, str]:
-    names = zipfile.ZipFile(path).namelist()
+    with zipfile.ZipFile(path) as archive:
+        names = archive.namelist()
     if DESCRIPTOR in names:
         return zipfile.Path(path), str(path)
     nested = [n for n in names if n.count("/") == 1 and n.endswith("/" + DESCRIPTOR)]
