@@ -160,8 +160,15 @@ def test_lang_all_writes_each_language_in_its_folder(capsys, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(descriptor.LANGUAGES)
 
 
-def test_lang_all_xlsx_is_one_workbook_per_language(capsys, tmp_path):
+def test_lang_all_xlsx_is_one_workbook_per_language(capsys, tmp_path, monkeypatch):
     pytest.importorskip("openpyxl")
+    from kz_between_chairs.formats import workbook
+
+    # the workbooks themselves are read back in test_formats and the release test
+    monkeypatch.setattr(workbook, "write", lambda path, lang, frames: Path(path).write_text(lang, encoding="utf-8"))
     status, out, err = run(capsys, "export", "--lang", "all", "--format", "xlsx", "--out", str(tmp_path))
     assert (status, err) == (0, "")
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"kz-between-chairs.{g}.xlsx" for g in descriptor.LANGUAGES]
+    assert [(tmp_path / f"kz-between-chairs.{g}.xlsx").read_text(encoding="utf-8") for g in descriptor.LANGUAGES] == list(
+        descriptor.LANGUAGES
+    )
