@@ -115,8 +115,9 @@ def _field(where: str, field: Any, before: list[Any]) -> Iterator[Problem]:
         return
     if field["name"] in before:
         yield _problem(where, "descriptor-shape", f"{field['name']!r} names two fields")
-    if not isinstance(field.get("type", ""), str):
-        yield _problem(f"{where}.type", "descriptor-shape", f"{shown(field['type'])}; a type name")
+    for key in ("type", "format", "rdfType"):
+        if not isinstance(field.get(key, ""), str):
+            yield _problem(f"{where}.{key}", "descriptor-shape", f"{shown(field[key])}; a name")
     constraints = field.get("constraints", {})
     if not isinstance(constraints, dict):
         yield _problem(f"{where}.constraints", "descriptor-shape", f"{shown(constraints)}; an object")
