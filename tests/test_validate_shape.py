@@ -88,6 +88,8 @@ def test_a_url_is_reported_and_never_fetched(package_copy, no_network, change, l
      "units.fields[0].constraints.pattern: descriptor-shape: 1; a regular expression"),
     (lambda d: resource(d, "indicators")["schema"]["fields"][5].update(constraints={"minimum": {}}),
      "indicators.fields[5].constraints.minimum: descriptor-shape: {}; a number"),
+    (lambda d: resource(d, "units")["schema"]["fields"][0].update(constraints={"enum": ["person", 1]}),
+     "units.fields[0].constraints.enum: descriptor-shape: ['person', 1]; an array of texts"),
     (lambda d: resource(d, "units")["schema"]["fields"][0].update(format={}),
      "units.fields[0].format: descriptor-shape: {}; a name"),
     (lambda d: resource(d, "units")["schema"]["fields"][0].update(constraints={"required": "yes"}),

@@ -129,6 +129,9 @@ def _field(where: str, field: Any, before: list[Any]) -> Iterator[Problem]:
             kinds, wanted = (int, float), "a number"
         if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
             yield _problem(f"{where}.constraints.{key}", "descriptor-shape", f"{shown(value)}; {wanted}")
+    enum = constraints.get("enum")
+    if field.get("type", "string") == "string" and isinstance(enum, list) and not all(isinstance(v, str) for v in enum):
+        yield _problem(f"{where}.constraints.enum", "descriptor-shape", f"{shown(enum)}; an array of texts")
     if "categories" in field and not isinstance(field["categories"], list):
         yield _problem(f"{where}.categories", "descriptor-shape", f"{shown(field['categories'])}; an array")
 
