@@ -5,6 +5,7 @@ has no English word other than codes, ids and names."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -26,7 +27,7 @@ NAMES = {
     # standards, code systems and data sets, under their own names
     "ISO", "BCP", "EDTF", "SHA", "CAMEO", "PLOVER", "Gerner", "et", "al", "UCUM", "Unified", "Code", "for",
     "Units", "of", "Measure", "Correlates", "War", "State", "System", "Membership", "List", "ccode",
-    "alpha", "Q", "A", "RES",
+    "alpha", "Q", "A", "RES", "CC", "BY",
     # the article's German hedge words, quoted where the codebook explains the comparator
     "rund", "etwa", "über", "nahezu", "knapp", "binnen",
 }
@@ -166,3 +167,12 @@ def test_usage_errors_are_one_line_in_the_language_with_exit_2(capsys, monkeypat
     translated = i18n.gettext(english_message, lang)
     assert translated != english_message
     assert translated.split("%")[0].strip() in err
+
+
+@pytest.mark.parametrize("lang", READER_LANGS)
+def test_the_codebook_documents_speak_the_language(lang, allowed):
+    """docs/codebook.<lang>.md as a reader sees it: code spans, link targets,
+    anchors and the maintainers' comment aside."""
+    text = (Path(__file__).resolve().parents[1] / "docs" / f"codebook.{lang}.md").read_text(encoding="utf-8")
+    text = re.sub(r"<!--.*?-->|`[^`]*`|\]\([^)]*\)|<a id=\"[^\"]*\"></a>", " ", text, flags=re.S)
+    assert english(text, allowed) == []
