@@ -69,3 +69,12 @@ def test_every_module_says_what_it_may_import():
     top = {p.stem for p in PACKAGE.glob("*.py")} - {"__init__", "__about__"}
     folders = {f"{p.name}/" for p in PACKAGE.iterdir() if (p / "__init__.py").is_file()}
     assert sorted((top | folders) - set(claims())) == []
+
+
+def test_the_data_contract_names_every_table():
+    from kz_between_chairs import descriptor
+
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    contract = text[text.index("## Data contract") : text.index("## Code map")]
+    listed = set(re.findall(r"`(\w+)`", contract))
+    assert sorted(set(descriptor.table_names()) - listed) == []
