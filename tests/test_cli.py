@@ -49,7 +49,7 @@ def raw(table: str) -> list[dict[str, str]]:
 def test_top_level_help_lists_every_command_and_validate(capsys):
     status, out, err = run(capsys, "--help")
     assert (status, err) == (0, "")
-    assert out.startswith("usage: kz-between-chairs [-h] [--version] COMMAND ...")
+    assert out.startswith("usage: kz-between-chairs [-h] [--version] [--lang LANG] COMMAND ...")
     listed = [line.split()[0] for line in out.splitlines() if line.startswith("    ") and line.split()]
     assert [name for name in listed if name in (*COMMANDS, "validate")] == [*COMMANDS, "validate"]
 

@@ -176,3 +176,10 @@ def test_the_codebook_documents_speak_the_language(lang, allowed):
     text = (Path(__file__).resolve().parents[1] / "docs" / f"codebook.{lang}.md").read_text(encoding="utf-8")
     text = re.sub(r"<!--.*?-->|`[^`]*`|\]\([^)]*\)|<a id=\"[^\"]*\"></a>", " ", text, flags=re.S)
     assert english(text, allowed) == []
+
+
+def test_lang_may_come_before_the_command(capsys):
+    assert cli.main(["--lang", "ru", "tables"]) == 0
+    assert i18n.gettext(descriptor.resource("events")["title"], "ru") in capsys.readouterr().out
+    assert cli.main(["--lang", "kk", "show"]) == 2
+    assert i18n.gettext("the following arguments are required: %s", "kk").split(":")[0] in capsys.readouterr().err

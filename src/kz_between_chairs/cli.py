@@ -153,6 +153,12 @@ def _parser(lang: str) -> argparse.ArgumentParser:
     parser.add_argument(
         "--version", action="version", version=f"{PROG} {__version__}", help=_("print the version and exit")
     )
+    # before the command too (kz-between-chairs --lang ru tables); its own dest, because a
+    # subcommand's default would overwrite it, and message_language has read it already
+    parser.add_argument(
+        "--lang", dest="messages_lang", type=language, metavar="LANG",
+        help=_("language of the messages: {allowed} (default: {env}, else en)").format(allowed=languages, env=LANG_ENV),
+    )
     commands = parser.add_subparsers(title=_("commands"), metavar="COMMAND", required=True)
 
     def command(name: str, run, summary: str, messages: bool = False) -> argparse.ArgumentParser:
