@@ -174,3 +174,7 @@ def test_a_catalog_that_leads_outside_the_package_is_not_read(package_copy):
 def test_a_field_name_that_is_not_a_text(package_copy, name):
     edit_descriptor(package_copy, lambda d: resource(d, "units")["schema"]["fields"][0].update(name=name))
     assert problems(shape, package_copy) == ["datapackage.json:units.fields[0]: descriptor-shape: a field is an object with a name"]
+
+
+def test_the_shipped_package_is_checked_without_the_network(no_network):
+    assert validate().code == 0
