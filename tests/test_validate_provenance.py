@@ -99,3 +99,14 @@ def test_there_is_a_primary_source_to_compare_with(package_copy, stand_in):
     assert problems(provenance, package_copy, stand_in) == [
         "data/sources.csv:role: article-hash: no primary source to compare the article with"
     ]
+
+
+def test_the_article_rule_says_when_it_cannot_find_the_hash(package_copy, stand_in):
+    rows = read_rows(package_copy, "sources")
+    i = rows[0].index("text_sha256")
+    write_rows(package_copy, "sources", [row[:i] + row[i + 1:] for row in rows])
+    edit_descriptor(package_copy, lambda d: resource(d, "sources")["schema"]["fields"].pop(i))
+    assert problems(provenance, package_copy, stand_in) == [
+        "data/sources.csv:1:text_sha256: article-hash: no text_sha256 column: the article is compared with the "
+        "text_sha256 of the primary source"
+    ]

@@ -61,6 +61,11 @@ def _article_hash(ctx: Context, actual: str) -> Iterator[Problem]:
     sources = ctx.tables.get(SOURCES_TABLE)
     if sources is None:
         return
+    absent = [c for c in (ROLE, TEXT_HASH) if sources.index(c) is None]
+    if absent:
+        yield Problem(sources.file, 1, absent[0], "article-hash",
+                      f"no {absent[0]} column: the article is compared with the text_sha256 of the primary source")
+        return
     primary = [(n, h) for n, (role, h) in sources.records(ROLE, TEXT_HASH) if role == PRIMARY]
     if not primary:
         yield Problem(sources.file, None, ROLE, "article-hash", "no primary source to compare the article with")
