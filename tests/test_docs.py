@@ -15,6 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.slow  # renders every figure with matplotlib; the drift check of CI
 def test_committed_docs_are_current():
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "build_docs.py"), "--check"], capture_output=True, text=True

@@ -5,8 +5,8 @@ and every relative link of the README and the datasheet points to a file.
 
 The same holds for the README in German, Kazakh and Russian (README.<lang>.md)
 beside the English one, and each README and datasheet names the others in a
-language line at its top. Their commands run in this process, not in a
-subprocess each: the English README's already prove the installed script."""
+language line at its top. The commands run in this process, not in a
+subprocess each; one test proves that the installed script is this CLI."""
 
 from __future__ import annotations
 
@@ -124,19 +124,30 @@ def test_a_language_line_links_the_other_languages(stem, lang):
     assert first == " · ".join(parts), f"{path.name}: the first line is not the language line"
 
 
-def test_every_command_shown_runs(tmp_path):
+def test_every_command_shown_runs(tmp_path, monkeypatch, capsys):
+    from kz_between_chairs import cli
+
     shown = commands()
     assert f"{PROG} validate" in shown and f"{PROG} cite --format apa" in shown
-    for command in shown:
-        argv = [program(), *shlex.split(command)[1:]]
-        done = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, timeout=120)
-        assert done.returncode == 0, f"{command}\n{done.stdout}{done.stderr}"
+    monkeypatch.chdir(tmp_path)
+    for command in dict.fromkeys(shown):
+        status = cli.main(shlex.split(command)[1:])
+        out, err = capsys.readouterr()
+        assert status == 0, f"{command}\n{out}{err}"
 
 
-def test_every_subcommand_shown_has_help():
+def test_every_subcommand_shown_has_help(capsys):
+    from kz_between_chairs import cli
+
     for sub in sorted({shlex.split(c)[1] for c in commands()}):
-        done = subprocess.run([program(), sub, "--help"], capture_output=True, text=True, timeout=60)
-        assert done.returncode == 0 and done.stdout.startswith("usage: "), f"{sub} --help\n{done.stderr}"
+        status = cli.main([sub, "--help"])
+        out = capsys.readouterr().out
+        assert status == 0 and out.startswith("usage: "), f"{sub} --help\n{out}"
+
+
+def test_the_installed_script_is_the_cli():
+    done = subprocess.run([program(), "--help"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.startswith("usage: kz-between-chairs"), done.stderr
 
 
 def test_quick_start_is_two_commands_and_ci_runs_the_second_verbatim():

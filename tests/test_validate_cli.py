@@ -20,12 +20,6 @@ TESTS = Path(__file__).parent
 TABLES = len(read()["resources"])
 
 
-def test_the_shipped_package_is_valid():
-    run = validate()
-    assert (run.code, run.out, run.err) == (
-        0, f"valid: {TABLES} tables, 0 problems (quotes not checked against the article: no --article)\n", "")
-
-
 def test_the_shipped_package_is_valid_against_the_article(article_path):
     run = validate("--article", article_path)
     assert (run.code, run.out) == (0, f"valid: {TABLES} tables, 0 problems\n")
@@ -57,7 +51,6 @@ def test_json_output(package_copy):
                       "message": "trailing blank in 'weeks '"}],
         "summary": {"tables": TABLES, "problems": 1, "files": 1, "article": False},
     }
-    assert json.loads(validate("--json").out)["valid"] is True
 
 
 def test_the_files_checked_are_never_changed(package_copy):

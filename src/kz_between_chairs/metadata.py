@@ -39,6 +39,7 @@ KeyError: 'related_identifiers'
 
 from __future__ import annotations
 
+from collections.abc import Callable
 import hashlib
 from pathlib import Path
 from typing import Any
@@ -321,15 +322,15 @@ def _article_ld(facts: dict[str, Any]) -> dict[str, Any]:
     return article
 
 
-def schema_org(facts: dict[str, Any], version: str, desc: dict[str, Any]) -> dict[str, Any]:
-    """A schema.org ``Dataset`` for dataset search engines: names and
-    descriptions in the four languages, the tables as distributions."""
-    out: dict[str, Any] = {
-        "@context": {"@vocab": "https://schema.org/", "sc": "https://schema.org/"},
+def _dataset_ld(facts: dict[str, Any], version: str, texts: Callable[[str], Any]) -> dict[str, Any]:
+    """What schema.org and Croissant say alike of the dataset; ``texts``
+    gives the title and description in the languages as the format wants
+    them (language-tagged values, or a language map)."""
+    return {
         "@type": "sc:Dataset",
-        "name": _tagged(facts["title"]),
+        "name": texts(facts["title"]),
         "alternateName": facts["name"],
-        "description": _tagged(facts["description"]),
+        "description": texts(facts["description"]),
         "version": version,
         "datePublished": facts["released"],
         "inLanguage": list(facts["languages"]),
@@ -337,6 +338,15 @@ def schema_org(facts: dict[str, Any], version: str, desc: dict[str, Any]) -> dic
         "license": facts["licence"]["url"],
         "creator": _creators_ld(facts),
         "isBasedOn": _article_ld(facts),
+    }
+
+
+def schema_org(facts: dict[str, Any], version: str, desc: dict[str, Any]) -> dict[str, Any]:
+    """A schema.org ``Dataset`` for dataset search engines: names and
+    descriptions in the four languages, the tables as distributions."""
+    out: dict[str, Any] = {
+        "@context": {"@vocab": "https://schema.org/", "sc": "https://schema.org/"},
+        **_dataset_ld(facts, version, _tagged),
         "isAccessibleForFree": True,
         "variableMeasured": sorted({f["name"] for r in desc["resources"] for f in r["schema"]["fields"]}),
         "distribution": [
@@ -398,19 +408,9 @@ def croissant(
         records.append(record)
     out: dict[str, Any] = {
         "@context": CROISSANT_CONTEXT,
-        "@type": "sc:Dataset",
+        **_dataset_ld(facts, version, translations),
         "conformsTo": CROISSANT,
-        "name": translations(facts["title"]),
-        "alternateName": facts["name"],
-        "description": translations(facts["description"]),
-        "version": version,
-        "datePublished": facts["released"],
-        "inLanguage": list(facts["languages"]),
-        "keywords": list(facts["keywords"]),
-        "license": facts["licence"]["url"],
-        "creator": _creators_ld(facts),
         "citeAs": cite_as,
-        "isBasedOn": _article_ld(facts),
         "distribution": files,
         "recordSet": records,
     }
