@@ -158,7 +158,7 @@ def test_an_entity_page_shows_both_ends_of_its_relations_and_names_over_time():
     assert "Entity names — Entity" in titles
     names = next(s for s in view.sections if s.table == "entity_names")
     assert any(c.text == "Nur-Sultan" for _a, cells in names.rows for c in cells)
-    assert any(c.text == "historical name" for _a, cells in names.rows for c in cells)
+    assert any(c.text == "Historical name" for _a, cells in names.rows for c in cells)
     russia = model.row_view(pkg, "entities", "russia", "en")
     titles = [s.title for s in russia.sections]
     assert "Relations — Subject" in titles and "Relations — Object" in titles
@@ -244,7 +244,7 @@ def test_every_fact_shows_its_quote_and_source(parsed):
 
 def test_an_event_page_lists_participants_with_roles_and_its_numbers(parsed):
     doc = parsed("ru/events/csto_deployment.html")
-    assert "инициатор" in doc.plain  # the role in words
+    assert "Инициатор" in doc.plain  # the role in words
     assert "Численность военнослужащих миссии ОДКБ" in doc.plain  # the indicator's label
     assert any(a.get("href") == "../entities/csto.html" for a in doc.all("a"))
 

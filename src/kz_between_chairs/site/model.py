@@ -196,7 +196,7 @@ def cell(pkg: Package, table: str, column: str, row: Row, lang: str) -> Cell:
         return Cell(text.ui(lang)["yes" if truth else "no"], sort=value)
     if schema.get("rdfType") == dates.EDTF_TYPE:
         return Cell(edtf(value, lang), sort=value)
-    return Cell(text.code(value, lang), sort=value)
+    return Cell(text.code(value, schema, lang), sort=value)
 
 
 def number(value: str, lang: str) -> str:

@@ -93,38 +93,24 @@ ROWS = Nn_("{shown} of {total} row", "{shown} of {total} rows")
 # Translators: a table's size on the home page.
 COUNT = Nn_("{count} row", "{count} rows")
 
-CODES: dict[str, str] = {
-    # Translators: roles of a participant in an event (values of the column role).
-    "actor": N_("actor"),
-    "target": N_("target"),
-    "participant": N_("participant"),
-    # Translators: kinds of name of an entity (values of the column name_type).
-    "official": N_("official name"),
-    "short": N_("short name"),
-    "abbreviation": N_("abbreviation"),
-    "historical": N_("historical name"),
-    "as_in_article": N_("as in the article"),
-    # Translators: roles of a source (values of the column role of sources).
-    "primary": N_("primary source"),
-    "cited": N_("cited source"),
-}
-"""Codes of closed lists shown in words where the site knows them; any
-other code is shown as it is."""
-
-
 @lru_cache(maxsize=None)
 def ui(lang: str) -> dict[str, str]:
     """Every UI string in ``lang``."""
     return {key: gettext(text, lang) for key, text in UI.items()}
 
 
-def code(value: str, lang: str) -> str:
-    """A code of a closed list in words, or the code itself.
+def code(value: str, field: dict, lang: str) -> str:
+    """A code in words where its schema field lists ``categories`` (Table
+    Schema), through the catalogs; any other code as it is.
 
-    >>> code("actor", "ru"), code("PROTEST", "ru")
-    ('инициатор', 'PROTEST')
+    >>> role = {"name": "role", "categories": [{"value": "actor", "label": "Actor"}]}
+    >>> code("actor", role, "ru"), code("PROTEST", role, "ru")
+    ('Инициатор', 'PROTEST')
     """
-    return gettext(CODES[value], lang) if value in CODES else value
+    for category in field.get("categories") or ():
+        if isinstance(category, dict) and category.get("value") == value and category.get("label"):
+            return gettext(category["label"], lang)
+    return value
 
 
 def rows(shown: int, total: int, lang: str) -> str:
