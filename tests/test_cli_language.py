@@ -1,15 +1,22 @@
 """The command line speaks one language: every screen a Kazakh or Russian
-reader meets (help, usage errors, the table list, codebooks, tables in words)
-has no English word other than codes, ids and names."""
+reader meets (help, usage errors, the table list, codebooks, tables in words,
+the validator's report) has no English word other than codes, ids and names."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import json
+
 import pytest
+from validate_helpers import set_cell
 
 from kz_between_chairs import cli, descriptor, i18n, load
+from kz_between_chairs.validate import hygiene, report
+from kz_between_chairs.validate.context import load as load_copy
+from kz_between_chairs.validate.problem import Problem
+from kz_between_chairs.validate.runner import run
 
 READER_LANGS = ("kk", "ru")
 COMMANDS = ("tables", "show", "describe", "export", "diff", "cite", "site")
@@ -183,3 +190,80 @@ def test_lang_may_come_before_the_command(capsys):
     assert i18n.gettext(descriptor.resource("events")["title"], "ru") in capsys.readouterr().out
     assert cli.main(["--lang", "kk", "show"]) == 2
     assert i18n.gettext("the following arguments are required: %s", "kk").split(":")[0] in capsys.readouterr().err
+
+
+def _break(dp: Path) -> None:
+    """A copy broken for several rule families: hygiene (blank, formula), keys
+    (categories) and frictionless (enum constraint, foreign key, type)."""
+    set_cell(dp, "units", 2, "label_en", "person ")
+    set_cell(dp, "units", 3, "description_en", "=1+1")
+    set_cell(dp, "event_participants", 2, "role", "leader")
+    set_cell(dp, "event_participants", 3, "entity_id", "atlantis")
+    set_cell(dp, "indicators", 2, "value", "abc")
+
+
+def _explanations(text: str) -> str:
+    """The report without what stays as it is: file:row:column and the rule name."""
+    return re.sub(r"(?m)^\S+: [a-z0-9-]+: ", "", text)
+
+
+def test_validate_on_a_broken_copy_speaks_the_language(package_copy, allowed):
+    _break(package_copy)
+    ctx = load_copy(package_copy)
+    problems = run(ctx)
+    rules = {p.rule for p in problems}
+    assert {"csv-whitespace", "csv-formula", "categories", "constraint-error", "foreign-key", "type-error"} <= rules
+    for lang in READER_LANGS:
+        text = report.text(problems, len(ctx.resources), article=False, lang=lang)
+        assert text.count("\n") == len(problems)
+        assert english(_explanations(text), allowed) == [], lang
+        assert text.splitlines()[-1] == i18n.gettext("{problems} in {files}", lang).format(
+            problems=i18n.ngettext("{n} problem", "{n} problems", len(problems), lang).format(n=len(problems)),
+            files=i18n.ngettext("{n} file", "{n} files", 3, lang).format(n=3))
+    assert report.text(problems, len(ctx.resources), article=False).splitlines()[-1] == f"{len(problems)} problems in 3 files"
+
+
+def test_a_validate_message_in_russian_is_exact(package_copy):
+    set_cell(package_copy, "units", 2, "label_en", "person ")
+    (problem,) = hygiene.check(load_copy(package_copy))
+    assert problem.format("ru") == "data/units.csv:2:label_en: csv-whitespace: пробел в конце 'person '"
+    assert problem.format() == "data/units.csv:2:label_en: csv-whitespace: trailing blank in 'person '"
+
+
+def test_a_frictionless_error_is_worded_from_its_attributes():
+    class Error:  # the attributes frictionless's constraint error carries
+        type, note, cell, row_number, field_name = "constraint-error", 'constraint "enum" is "[...]"', "leader", 2, "role"
+
+    from kz_between_chairs.validate.frictionless_errors import _problem
+
+    field = {"name": "role", "constraints": {"required": True, "enum": ["actor", "target"]}}
+    problem = _problem("data/event_participants.csv", Error(), field)
+    assert problem.text("ru") == "'leader' не входит в число допустимых значений: actor, target"
+    assert problem.text() == "'leader': constraint \"enum\" is \"[...]\""
+
+
+def test_validate_takes_lang_and_kz_lang(capsys, monkeypatch):
+    """--lang, KZ_LANG and a --lang before the command reach the report, the
+    JSON keeps English ``message`` and adds ``message_<lang>``; usage errors
+    are in the language too."""
+    found = [Problem.of("data/units.csv", 2, "label_en", "csv-whitespace", hygiene.TRAILING, cell="'person '")]
+    monkeypatch.setattr("kz_between_chairs.validate.run", lambda ctx: found)
+    russian = "data/units.csv:2:label_en: csv-whitespace: пробел в конце 'person '\n1 проблема в 1 файле\n"
+    for argv, env in ((["validate", "--lang", "ru"], "kk"), (["--lang", "ru", "validate"], "de"), (["validate"], "ru")):
+        monkeypatch.setenv(cli.LANG_ENV, env)
+        assert cli.main(argv) == 1
+        assert capsys.readouterr().out == russian, argv
+    monkeypatch.delenv(cli.LANG_ENV)
+    assert cli.main(["validate", "--json", "--lang", "kk"]) == 1
+    (problem,) = json.loads(capsys.readouterr().out)["problems"]
+    assert problem["message"] == "trailing blank in 'person '"
+    assert problem["message_kk"] == "'person ' соңында бос орын бар"
+    assert cli.main(["validate", "--json"]) == 1
+    assert "message_en" not in capsys.readouterr().out
+    for lang in READER_LANGS:
+        assert cli.main(["validate", "--no-such-option", "--lang", lang]) == 2
+        err = capsys.readouterr().err
+        assert i18n.gettext("unrecognized arguments: %s", lang).split("%")[0] in err
+        assert cli.main(["validate", "/no/such/datapackage.json", "--lang", lang]) == 2
+        assert capsys.readouterr().err == "kz-between-chairs validate: " + i18n.gettext("{path}: no such file", lang).format(
+            path="/no/such/datapackage.json") + "\n"

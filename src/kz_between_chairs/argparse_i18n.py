@@ -32,6 +32,8 @@ MESSAGES = (
     # Translators: argparse's heading of the list of positional arguments in --help.
     N_("positional arguments"),
     N_("show this help message and exit"),
+    # Translators: argparse's usage error after the usage line; keep %(prog)s, %(message)s and the line end.
+    N_("%(prog)s: error: %(message)s\n"),
     # Translators: argparse; %s is a list of arguments (TABLE, --lang).
     N_("the following arguments are required: %s"),
     # Translators: argparse; %s is what was not understood.

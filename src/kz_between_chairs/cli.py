@@ -25,7 +25,7 @@ from .__about__ import __version__
 PROG = "kz-between-chairs"
 DIFF_FORMATS = ("text", "csv")
 """Output forms of ``diff``."""
-LANG_ENV = "KZ_LANG"
+LANG_ENV = i18n.LANG_ENV
 """Environment variable with the language of messages for commands without ``--lang``."""
 
 _CELL_WIDTH = 40  # widest cell `show` prints before cutting it with "..."
@@ -65,10 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     2
     """
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["validate"]:
+    before = 2 if argv[:1] == ["--lang"] else 1 if argv[:1] and argv[0].startswith("--lang=") else 0
+    if argv[before : before + 1] == ["validate"]:  # its own parser; a --lang before it goes after
         from .validate import main as validate
 
-        return validate(argv[1:])
+        return validate([*argv[before + 1 :], *argv[:before]])
     lang = message_language(argv)
     from .argparse_i18n import speaking
 

@@ -30,6 +30,10 @@ from .catalogs import catalog_file, compile_po
 from .descriptor import LANGUAGES
 
 
+LANG_ENV = "KZ_LANG"
+"""Environment variable with the language of messages for commands without ``--lang``."""
+
+
 def check_language(lang: str) -> str:
     """Return ``lang`` if it is one of the four languages, else ValueError.
 

@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from ..descriptor import read
+from ..i18n import N_
+from .problem import Problem
 from .tables import Table, read_table
 
 MARGIN = 1 << 20
@@ -54,8 +56,8 @@ class Context:
     tables: dict[str, Table]
     """Resource name -> its table, for every file readable as UTF-8 CSV whose
     header is the schema's field names, in descriptor order."""
-    unreadable: dict[str, str]
-    """Resource path -> why its file cannot be read as a UTF-8 CSV (the
+    unreadable: dict[str, Problem]
+    """Resource path -> the problem that says why its file cannot be read as a UTF-8 CSV (the
     hygiene rules report it; the other rules skip the file)."""
     refused: dict[str, str]
     """Resource path -> why its file was not read at all (missing, not a
@@ -80,7 +82,7 @@ def load(descriptor_path: Path, descriptor: dict[str, Any] | None = None, articl
     resources = [r for r in _listed(descriptor) if local_path(root, r.get("path")) is not None]
     raw: dict[str, bytes] = {}
     tables: dict[str, Table] = {}
-    unreadable: dict[str, str] = {}
+    unreadable: dict[str, Problem] = {}
     refused: dict[str, str] = {}
     headers: dict[str, tuple[list[str], list[str]]] = {}
     for resource in resources:
@@ -96,12 +98,14 @@ def load(descriptor_path: Path, descriptor: dict[str, Any] | None = None, articl
             text = data.decode("utf-8").removeprefix("\ufeff")  # csv-bom reports a BOM
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
-            unreadable[file] = f"not UTF-8: byte 0x{data[exc.start]:02x} on line {line}"
+            unreadable[file] = Problem.of(file, None, None, "csv-unreadable", N_("not UTF-8: byte {byte} on line {line}"),
+                                          byte=f"0x{data[exc.start]:02x}", line=line)
             continue
         try:
             table = read_table(resource, text)
         except csv.Error as exc:
-            unreadable[file] = f"not CSV: {exc}"
+            # Translators: {error} is Python's csv module's own (English) reason.
+            unreadable[file] = Problem.of(file, None, None, "csv-unreadable", N_("not CSV: {error}"), error=exc)
             continue
         if table.header == list(table.fields):
             tables[resource["name"]] = table

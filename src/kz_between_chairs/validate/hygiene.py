@@ -4,7 +4,7 @@ no double-encoded text, no duplicate rows, and no text cell that a
 spreadsheet would run as a formula.
 
 >>> _edge_blank(" Almaty"), _edge_blank("Almaty"), _edge_blank("")
-('leading', None, None)
+('leading blank in {cell}', None, None)
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Iterator
 from itertools import zip_longest
 
+from ..i18n import N_
 from .context import Context
 from .problem import Problem, shown
 from .tables import FIRST_DATA_ROW, Table
@@ -39,11 +40,15 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 INVISIBLE = ("Cf", "Zl", "Zp")
 """Unicode categories of characters that change a text without showing."""
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+LEADING, TRAILING = N_("leading blank in {cell}"), N_("trailing blank in {cell}")
+# Translators: csv-header; {got} and {want} are column names as typed, {number} the column's position.
+HEADER_OTHER = N_("column {number} is {got} where the schema has {want} ({columns} columns, {fields} fields)")
+HEADER_MISSING = N_("column {number} is missing where the schema has {want} ({columns} columns, {fields} fields)")
+HEADER_EXTRA = N_("column {number} is {got} where the schema has no field ({columns} columns, {fields} fields)")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for file, reason in ctx.unreadable.items():
-        yield Problem(file, None, None, "csv-unreadable", reason)
+    yield from ctx.unreadable.values()
     for file, (header, fields) in ctx.headers.items():
         yield _header(file, header, fields)
     for table in ctx.tables.values():
@@ -54,17 +59,18 @@ def check(ctx: Context) -> Iterator[Problem]:
 
 def _file(table: Table, data: bytes) -> Iterator[Problem]:
     if data.startswith(codecs.BOM_UTF8):
-        yield Problem(table.file, 1, None, "csv-bom",
-                      "the file begins with a byte order mark (BOM); save it as UTF-8 without BOM")
+        yield Problem.of(table.file, 1, None, "csv-bom",
+                         N_("the file begins with a byte order mark (BOM); save it as UTF-8 without BOM"))
     cr = data.find(b"\r")
     if cr >= 0:
         row = table.row_of_line(data.count(b"\n", 0, cr) + 1)
         kind = "CRLF" if data[cr + 1 : cr + 2] == b"\n" else "CR"
         count = data.count(b"\r")
-        yield Problem(table.file, row, None, "csv-line-ending",
-                      f"{kind} line ending ({count} in the file, the first here); use LF")
+        yield Problem.of(table.file, row, None, "csv-line-ending",
+                         N_("{kind} line ending ({count} in the file, the first here); use LF"), kind=kind, count=count)
     if data and not data.endswith(b"\n"):
-        yield Problem(table.file, len(table.rows) + 1, None, "csv-final-newline", "the file does not end with a newline")
+        yield Problem.of(table.file, len(table.rows) + 1, None, "csv-final-newline",
+                         N_("the file does not end with a newline"))
 
 
 def _cells(table: Table) -> Iterator[Problem]:
@@ -74,49 +80,56 @@ def _cells(table: Table) -> Iterator[Problem]:
             if not cell:
                 continue
             if not unicodedata.is_normalized("NFC", cell):
-                yield Problem(table.file, number, column, "csv-nfc",
-                              f"{cell!r} is not NFC; write {unicodedata.normalize('NFC', cell)!r}")
+                yield Problem.of(table.file, number, column, "csv-nfc", N_("{cell} is not NFC; write {nfc}"),
+                                 cell=repr(cell), nfc=repr(unicodedata.normalize("NFC", cell)))
             edge = _edge_blank(cell)
             if edge:
-                yield Problem(table.file, number, column, "csv-whitespace", f"{edge} blank in {cell!r}")
+                yield Problem.of(table.file, number, column, "csv-whitespace", edge, cell=repr(cell))
             control = _CONTROL.search(cell)
             if control:
-                yield Problem(table.file, number, column, "csv-control-char",
-                              f"control character U+{ord(control.group()):04X} at position {control.start() + 1}")
+                yield Problem.of(table.file, number, column, "csv-control-char",
+                                 N_("control character {char} at position {position}"),
+                                 char=f"U+{ord(control.group()):04X}", position=control.start() + 1)
             if not cell.isascii():  # both faults need a character beyond ASCII
                 yield from _beyond_ascii(table.file, number, column, cell)
             if number >= FIRST_DATA_ROW and column in text_columns and cell.startswith(FORMULA_STARTS):
-                yield Problem(table.file, number, column, "csv-formula",
-                              f"{cell!r} begins with {cell[0]!r}: a spreadsheet would run it as a formula")
+                yield Problem.of(table.file, number, column, "csv-formula",
+                                 N_("{cell} begins with {start}: a spreadsheet would run it as a formula"),
+                                 cell=repr(cell), start=repr(cell[0]))
 
 
 def _header(file: str, header: list[str], fields: list[str]) -> Problem:
     n = next(i for i, pair in enumerate(zip_longest(header, fields)) if pair[0] != pair[1])
-    got = shown(header[n]) if n < len(header) else "missing"
-    want = shown(fields[n]) if n < len(fields) else "no field"
-    return Problem(file, 1, None, "csv-header", f"column {n + 1} is {got} where the schema has {want} "
-                   f"({len(header)} columns, {len(fields)} fields)")
+    counts = {"number": n + 1, "columns": len(header), "fields": len(fields)}
+    if n >= len(header):
+        return Problem.of(file, 1, None, "csv-header", HEADER_MISSING, want=shown(fields[n]), **counts)
+    if n >= len(fields):
+        return Problem.of(file, 1, None, "csv-header", HEADER_EXTRA, got=shown(header[n]), **counts)
+    return Problem.of(file, 1, None, "csv-header", HEADER_OTHER, got=shown(header[n]), want=shown(fields[n]), **counts)
 
 
 def _beyond_ascii(file: str, number: int, column: str, cell: str) -> Iterator[Problem]:
     for position, char in enumerate(cell, 1):
         if unicodedata.category(char) in INVISIBLE:
-            yield Problem(file, number, column, "csv-invisible-char",
-                          f"invisible character U+{ord(char):04X} ({unicodedata.name(char, '?')}) at position {position}")
+            yield Problem.of(file, number, column, "csv-invisible-char",
+                             N_("invisible character {char} ({name}) at position {position}"),
+                             char=f"U+{ord(char):04X}", name=unicodedata.name(char, "?"), position=position)
             break
     try:
         fixed = cell.encode("cp1252").decode("utf-8")
     except UnicodeError:
         return  # not UTF-8 bytes read as cp1252
     if fixed != cell:
-        yield Problem(file, number, column, "csv-mojibake", f"{cell!r} is UTF-8 read as cp1252; write {fixed!r}")
+        yield Problem.of(file, number, column, "csv-mojibake", N_("{cell} is UTF-8 read as cp1252; write {fixed}"),
+                         cell=repr(cell), fixed=repr(fixed))
 
 
 def _edge_blank(cell: str) -> str | None:
+    """The message template for a blank at an edge of ``cell``, if any."""
     if cell[:1].isspace():
-        return "leading"
+        return LEADING
     if cell[-1:].isspace():
-        return "trailing"
+        return TRAILING
     return None
 
 
@@ -146,4 +159,4 @@ def _duplicates(table: Table) -> Iterator[Problem]:
             continue  # a blank row: frictionless reports it (blank-row)
         first = seen.setdefault(key, number)
         if first != number:
-            yield Problem(table.file, number, None, "csv-duplicate-row", f"the same as row {first}")
+            yield Problem.of(table.file, number, None, "csv-duplicate-row", N_("the same as row {first}"), first=first)

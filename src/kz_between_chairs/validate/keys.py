@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ..i18n import N_
 from .context import Context
 from .problem import DESCRIPTOR_FILE, Problem
 from .tables import Table
@@ -40,8 +41,9 @@ def _categories(categories: list[Any]) -> set[str]:
 def _category_values(table: Table, column: str, allowed: set[str], missing: set[str]) -> Iterator[Problem]:
     for number, value in table.cells(column):
         if value not in missing and value not in allowed:
-            yield Problem(table.file, number, column, "categories",
-                          f"{value!r} is not one of the categories {', '.join(sorted(allowed))}")
+            yield Problem.of(table.file, number, column, "categories",
+                             N_("{value} is not one of the categories {allowed}"),
+                             value=repr(value), allowed=", ".join(sorted(allowed)))
 
 
 def _unique(table: Table, key: list[str], missing: set[str]) -> Iterator[Problem]:
@@ -49,13 +51,13 @@ def _unique(table: Table, key: list[str], missing: set[str]) -> Iterator[Problem
     (Table Schema 2.0, uniqueKeys)."""
     absent = [c for c in key if table.index(c) is None]
     if absent:
-        yield Problem(DESCRIPTOR_FILE, None, f"{table.name}.uniqueKeys", "unique-keys",
-                      f"{', '.join(map(repr, absent))} is not a field of the table")
+        yield Problem.of(DESCRIPTOR_FILE, None, f"{table.name}.uniqueKeys", "unique-keys",
+                         N_("{fields} is not a field of the table"), fields=", ".join(map(repr, absent)))
         return
     seen: dict[tuple[str, ...], int] = {}
     for number, values in table.records(*key):
         if not missing.intersection(values):
             first = seen.setdefault(values, number)
             if first != number:
-                yield Problem(table.file, number, ",".join(key), "unique-keys",
-                              f"{', '.join(map(repr, values))} repeats row {first}")
+                yield Problem.of(table.file, number, ",".join(key), "unique-keys", N_("{values} repeats row {first}"),
+                                 values=", ".join(map(repr, values)), first=first)

@@ -8,12 +8,26 @@ the line number of the entry.
 "data/events.csv:3:date: edtf-parse: not an EDTF date: '2022-13'"
 >>> Problem("datapackage.json", None, None, "version-match", "0.1.0 != 0.2.0").format()
 'datapackage.json: version-match: 0.1.0 != 0.2.0'
+
+A rule words its message as a template marked with ``N_`` (so that the
+catalog update extracts it) and its arguments; :meth:`Problem.of` keeps
+both, and the report translates the template when it prints
+(:meth:`Problem.text`).  ``message`` is always the English text: scripts
+and the JSON output rely on it.
+
+>>> p = Problem.of("data/units.csv", 3, "ucum", "csv-whitespace", N_("trailing blank in {cell}"), cell="'% '")
+>>> p.message
+"trailing blank in '% '"
+>>> p.format("ru")
+"data/units.csv:3:ucum: csv-whitespace: пробел в конце '% '"
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from typing import Any
+
+from ..i18n import N_, gettext, ngettext
 
 
 @dataclass(frozen=True, order=True)
@@ -25,13 +39,40 @@ class Problem:
     rule: str
     """Kebab-case rule name, stable: tests and users grep for it."""
     message: str
+    """The explanation in English."""
+    template: str | tuple[str, str] | None = field(default=None, compare=False, repr=False)
+    """The message's msgid (``{name}`` placeholders), if it has one; a
+    singular/plural pair (``Nn_``) takes its number from the argument ``n``."""
+    args: tuple[tuple[str, Any], ...] = field(default=(), compare=False, repr=False)
+    """The values of the template's placeholders, as shown (codes, values, numbers)."""
 
-    def format(self) -> str:
+    @classmethod
+    def of(cls, file: str, row: int | None, column: str | None, rule: str,
+           template: str | tuple[str, str], **args: Any) -> Problem:
+        """A problem whose message is ``template`` (marked with ``N_`` or ``Nn_``) filled with ``args``."""
+        english = template if isinstance(template, str) else template[args["n"] != 1]
+        return cls(file, row, column, rule, english.format(**args), template, tuple(args.items()))
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang``; English, or a message without a template, as it is."""
+        if lang == "en" or self.template is None:
+            return self.message
+        args = dict(self.args)
+        if isinstance(self.template, tuple):
+            return ngettext(*self.template, args["n"], lang).format(**args)
+        return gettext(self.template, lang).format(**args)
+
+    def format(self, lang: str = "en") -> str:
         where = ":".join(str(p) for p in (self.file, self.row, self.column) if p is not None)
-        return f"{where}: {self.rule}: {self.message}"
+        return f"{where}: {self.rule}: {self.text(lang)}"
 
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+    def as_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The stable machine form: file, row, column, rule, the English
+        ``message``, and ``message_<lang>`` beside it for another language."""
+        out = {"file": self.file, "row": self.row, "column": self.column, "rule": self.rule, "message": self.message}
+        if lang != "en":
+            out[f"message_{lang}"] = self.text(lang)
+        return out
 
     def sort_key(self) -> tuple[str, int, str, str, str]:
         """Deterministic order: file, row (file-level first), column, rule, message."""

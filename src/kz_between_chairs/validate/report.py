@@ -8,6 +8,13 @@ data/units.csv:3:ucum: csv-whitespace: trailing blank in '% '
 valid: 12 tables, 0 problems (quotes not checked against the article: no --article)
 >>> summary([], tables=12, article=True)
 {'valid': True, 'tables': 12, 'problems': 0, 'files': 0, 'article': True}
+
+In another language the explanations and the summary are translated; file,
+row, column, rule names and the values shown stay as they are:
+
+>>> print(text(p, tables=12, article=True, lang="ru"))
+data/units.csv:3:ucum: csv-whitespace: trailing blank in '% '
+1 проблема в 1 файле
 """
 
 from __future__ import annotations
@@ -15,7 +22,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..i18n import N_, Nn_, gettext, ngettext
 from .problem import Problem
+
+PROBLEMS = Nn_("{n} problem", "{n} problems")
+# Translators: the place in the summary "{problems} in {files}" (ru: «в 1 файле»).
+IN_FILES = Nn_("{n} file", "{n} files")
+TABLES = Nn_("{n} table", "{n} tables")
+# Translators: the summary of a validation that found problems; {problems} and {files} are counts with their nouns.
+FOUND = N_("{problems} in {files}")
+VALID = N_("valid: {tables}, 0 problems")
+VALID_UNCHECKED = N_("valid: {tables}, 0 problems (quotes not checked against the article: no --article)")
 
 
 def summary(problems: list[Problem], tables: int, article: bool) -> dict[str, Any]:
@@ -28,25 +45,27 @@ def summary(problems: list[Problem], tables: int, article: bool) -> dict[str, An
     }
 
 
-def text(problems: list[Problem], tables: int, article: bool) -> str:
+def text(problems: list[Problem], tables: int, article: bool, lang: str = "en") -> str:
     facts = summary(problems, tables, article)
-    lines = [p.format() for p in problems]
+    lines = [p.format(lang) for p in problems]
     if problems:
-        lines.append(f"{_count(facts['problems'], 'problem')} in {_count(facts['files'], 'file')}")
+        lines.append(gettext(FOUND, lang).format(
+            problems=_count(PROBLEMS, facts["problems"], lang), files=_count(IN_FILES, facts["files"], lang)))
     else:
-        unchecked = "" if article else " (quotes not checked against the article: no --article)"
-        lines.append(f"valid: {_count(tables, 'table')}, 0 problems{unchecked}")
+        lines.append(gettext(VALID if article else VALID_UNCHECKED, lang).format(tables=_count(TABLES, tables, lang)))
     return "\n".join(lines)
 
 
-def as_json(problems: list[Problem], tables: int, article: bool) -> str:
+def as_json(problems: list[Problem], tables: int, article: bool, lang: str = "en") -> str:
+    """Stable for scripts: ``message`` is English; another ``lang`` adds
+    ``message_<lang>`` to every problem and nothing else."""
     facts = summary(problems, tables, article)
     return json.dumps(
-        {"valid": facts.pop("valid"), "problems": [p.as_dict() for p in problems], "summary": facts},
+        {"valid": facts.pop("valid"), "problems": [p.as_dict(lang) for p in problems], "summary": facts},
         ensure_ascii=False,
         indent=2,
     )
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+def _count(forms: tuple[str, str], n: int, lang: str) -> str:
+    return ngettext(*forms, n, lang).format(n=n)

@@ -35,6 +35,7 @@ from . import (
     record,
     shape,
 )
+from ..i18n import N_, Nn_
 from .context import Context
 from .problem import DESCRIPTOR_FILE, Problem
 
@@ -44,6 +45,9 @@ FAMILIES: tuple[ModuleType, ...] = (
 """The project's rule families, in running order (after shape and frictionless)."""
 CAP = 20
 """Problems reported per rule and file; the rest are counted in one more line."""
+MORE = Nn_("and {n} more from here on", "and {n} more from here on")
+# Translators: {module} is a module's name, {error} a Python exception (both stay as they are).
+FAULT = N_("a fault of the validator in its {module} module ({error}); the other checks ran; please report it")
 
 
 def run(ctx: Context) -> list[Problem]:
@@ -68,7 +72,7 @@ def capped(problems: list[Problem], cap: int = CAP) -> list[Problem]:
         found = list(group)
         out.extend(found[:cap])
         if len(found) > cap:
-            out.append(Problem(file, found[cap].row, None, rule, f"and {len(found) - cap} more from here on"))
+            out.append(Problem.of(file, found[cap].row, None, rule, MORE, n=len(found) - cap))
     return sorted(out, key=Problem.sort_key)
 
 
@@ -79,6 +83,5 @@ def _safely(family: ModuleType, ctx: Context) -> list[Problem]:
         return list(family.check(ctx))
     except Exception as exc:  # noqa: BLE001 - reported, never swallowed
         name = family.__name__.rsplit(".", 1)[-1]
-        return [Problem(DESCRIPTOR_FILE, None, None, "validator-fault",
-                        f"a fault of the validator in its {name} module ({type(exc).__name__}: {exc}); "
-                        "the other checks ran; please report it")]
+        return [Problem.of(DESCRIPTOR_FILE, None, None, "validator-fault", FAULT,
+                           module=name, error=f"{type(exc).__name__}: {exc}")]
