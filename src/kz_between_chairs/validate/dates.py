@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from .. import dates
+from ..i18n import N_
 from .context import Context
 from .problem import Problem
 from .tables import Table
@@ -36,6 +37,16 @@ RULES = {
 BOUNDS = dates.BOUNDS
 VALIDITY = ("valid_from", "valid_to")
 PERIOD = "period_number"
+# Translators: {first} and {second} are column names (date_start), {start} and {end} their dates.
+BEFORE = N_("{first} {start} is not before {second} {end}")
+ON_OR_BEFORE = N_("{first} {start} is not on or before {second} {end}")
+OVERLAP = {
+    # (no valid_from, no valid_to of the earlier period) -> message
+    (False, False): N_("{start}; the name's period in row {first} is valid until {end}"),
+    (False, True): N_("{start}; the name's period in row {first} is valid until now"),
+    (True, False): N_("empty; the name's period in row {first} is valid until {end}"),
+    (True, True): N_("empty; the name's period in row {first} is valid until now"),
+}
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -71,8 +82,9 @@ def _derived(table: Table, column: str) -> Iterator[Problem]:
             continue  # edtf-parse reported it
         for name, have, want in zip(BOUNDS, given, expected):
             if have != want:
-                yield Problem(table.file, number, name, "edtf-bounds",
-                              f"{have!r}; the strict bound of {column} {value!r} is {want!r}")
+                yield Problem.of(table.file, number, name, "edtf-bounds",
+                                 N_("{have}; the strict bound of {field} {value} is {want}"),
+                                 have=repr(have), field=column, value=repr(value), want=repr(want))
 
 
 def _order(table: Table, columns: tuple[str, str], rule: str, strict: bool) -> Iterator[Problem]:
@@ -82,9 +94,8 @@ def _order(table: Table, columns: tuple[str, str], rule: str, strict: bool) -> I
     for number, (start, end) in table.records(*columns):
         low, high = _date(start), _date(end)
         if low and high and (low > high or (strict and low == high)):
-            relation = "before" if strict else "on or before"
-            yield Problem(table.file, number, columns[1], rule,
-                          f"{columns[0]} {start} is not {relation} {columns[1]} {end}")
+            yield Problem.of(table.file, number, columns[1], rule, BEFORE if strict else ON_OR_BEFORE,
+                             first=columns[0], start=start, second=columns[1], end=end)
 
 
 def _periods(table: Table) -> Iterator[Problem]:
@@ -101,13 +112,14 @@ def _periods(table: Table) -> Iterator[Problem]:
         rows.sort()
         for position, (_, number, _, period) in enumerate(rows, 1):
             if period.isdigit() and int(period) != position:
-                yield Problem(table.file, number, PERIOD, "validity-periods",
-                              f"{period}; by valid_from this is period {position} of the name")
+                yield Problem.of(table.file, number, PERIOD, "validity-periods",
+                                 N_("{period}; by valid_from this is period {position} of the name"),
+                                 period=period, position=position)
         for (_, first, end, _), (start, number, _, _) in zip(rows, rows[1:]):
             if not _date(end) or _date(end) > start:
-                yield Problem(table.file, number, VALIDITY[0], "validity-periods",
-                              f"{start if start != dt.date.min else 'empty'}; the name's period in row {first} "
-                              f"is valid until {end or 'now'}")
+                template = OVERLAP[start == dt.date.min, not end]
+                yield Problem.of(table.file, number, VALIDITY[0], "validity-periods", template,
+                                 start=start, first=first, end=end)
 
 
 def _date(value: str) -> dt.date | None:

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from ..i18n import N_
 from .context import Context
 from .problem import Problem
 from .tables import Table
@@ -37,10 +38,12 @@ PLAIN_URI = re.compile(r"https?://[^\s/?#@:]+(?::\d+)?(?:[/?#]\S*)?", re.ASCII)
 
 FORMS = {
     # (type, format) -> (rule, plain form, what a message asks for)
-    ("number", None): ("number-form", PLAIN_NUMBER, "a number in plain digits (such as 2500 or 0.45)"),
-    ("integer", None): ("number-form", PLAIN_INTEGER, "a whole number in plain digits (such as 2500)"),
-    ("date", None): ("date-form", PLAIN_DATE, "an ISO date (YYYY-MM-DD)"),
-    ("string", "uri"): ("uri-form", PLAIN_URI, "an absolute http(s) address with a host and no blank"),
+    ("number", None): ("number-form", PLAIN_NUMBER,
+                       N_("{value} is not a number in plain digits (such as 2500 or 0.45)")),
+    ("integer", None): ("number-form", PLAIN_INTEGER, N_("{value} is not a whole number in plain digits (such as 2500)")),
+    ("date", None): ("date-form", PLAIN_DATE, N_("{value} is not an ISO date (YYYY-MM-DD)")),
+    ("string", "uri"): ("uri-form", PLAIN_URI,
+                        N_("{value} is not an absolute http(s) address with a host and no blank")),
 }
 
 
@@ -60,7 +63,7 @@ def _cells(table: Table, column: str, field: dict[str, Any], form: tuple, missin
         if value in missing or value != value.strip() or plain.fullmatch(value):
             continue  # a blank at an edge is csv-whitespace's
         if _accepted(field.get("type", "string"), field.get("format"), value):
-            yield Problem(table.file, number, column, rule, f"{value!r} is not {wanted}")
+            yield Problem.of(table.file, number, column, rule, wanted, value=repr(value))
 
 
 @cache

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..descriptor import foreign_keys
+from ..i18n import N_
 from .context import Context
 from .problem import DESCRIPTOR_FILE, Problem
 from .tables import Table
@@ -56,8 +57,8 @@ def _values(ctx: Context, table: Table) -> Iterator[Problem]:
     if units is None:
         return  # not readable: the shape or hygiene rules say why
     if units.index(UCUM) is None:
-        yield Problem(units.file, 1, UCUM, "percent-range",
-                      f"no {UCUM} column: the percent and count rules learn a unit's kind from it")
+        yield Problem.of(units.file, 1, UCUM, "percent-range",
+                         N_("no {column} column: the percent and count rules learn a unit's kind from it"), column=UCUM)
         return
     kinds = {unit: _kind(ucum) for _, (unit, ucum) in units.records(key, UCUM)}
     for number, (text, unit) in table.records(VALUE, UNIT):
@@ -67,12 +68,14 @@ def _values(ctx: Context, table: Table) -> Iterator[Problem]:
         except ValueError:
             continue  # frictionless reports the type error
         if kind == "percent" and value > 100:
-            yield Problem(table.file, number, VALUE, "percent-range", f"{text} {unit}: a percentage lies within 0-100")
+            yield Problem.of(table.file, number, VALUE, "percent-range",
+                             N_("{value} {unit}: a percentage lies within 0-100"), value=text, unit=unit)
         elif kind == "count" and not value.is_integer():
-            yield Problem(table.file, number, VALUE, "count-value", f"{text} {unit}: a count is a whole number, not negative")
+            yield Problem.of(table.file, number, VALUE, "count-value",
+                             N_("{value} {unit}: a count is a whole number, not negative"), value=text, unit=unit)
 
 
 def _comparators(table: Table) -> Iterator[Problem]:
     if not (table.fields.get(COMPARATOR, {}).get("constraints") or {}).get("enum"):
-        yield Problem(DESCRIPTOR_FILE, None, f"{table.name}.{COMPARATOR}", "comparator-enum",
-                      "no closed set: give the field constraints.enum")
+        yield Problem.of(DESCRIPTOR_FILE, None, f"{table.name}.{COMPARATOR}", "comparator-enum",
+                         N_("no closed set: give the field constraints.enum"))

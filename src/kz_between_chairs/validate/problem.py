@@ -48,7 +48,7 @@ class Problem:
 
     @classmethod
     def of(cls, file: str, row: int | None, column: str | None, rule: str,
-           template: str | tuple[str, str], **args: Any) -> Problem:
+           template: str | tuple[str, str], /, **args: Any) -> Problem:
         """A problem whose message is ``template`` (marked with ``N_`` or ``Nn_``) filled with ``args``."""
         english = template if isinstance(template, str) else template[args["n"] != 1]
         return cls(file, row, column, rule, english.format(**args), template, tuple(args.items()))

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..article import normalise, sha256, word_count
+from ..i18n import N_
 from .context import Context
 from .problem import DESCRIPTOR_FILE, Problem
 from .tables import Table
@@ -40,21 +41,21 @@ def check(ctx: Context) -> Iterator[Problem]:
                 continue
             words = word_count(quote)
             if words > MAX_QUOTE_WORDS:
-                yield Problem(table.file, number, QUOTE, "quote-length",
-                              f"{words} words; a quote has at most {MAX_QUOTE_WORDS}")
+                yield Problem.of(table.file, number, QUOTE, "quote-length",
+                                 N_("{words} words; a quote has at most {most}"), words=words, most=MAX_QUOTE_WORDS)
             if text is not None and normalise(quote) not in text:
-                yield Problem(table.file, number, QUOTE, "quote-not-found",
-                              f"{quote!r} is not in the article (normalised text)")
+                yield Problem.of(table.file, number, QUOTE, "quote-not-found",
+                                 N_("{quote} is not in the article (normalised text)"), quote=repr(quote))
     if text is not None:
         yield from _article_hash(ctx, sha256(text))
 
 
 def _required(table: Table, column: str, rule: str) -> Iterator[Problem]:
     if table.index(column) is None:
-        yield Problem(table.file, 1, column, rule, f"no {column} column: every fact row needs one")
+        yield Problem.of(table.file, 1, column, rule, N_("no {column} column: every fact row needs one"), column=column)
     elif not (table.fields.get(column, {}).get("constraints") or {}).get("required"):
-        yield Problem(DESCRIPTOR_FILE, None, f"{table.name}.{column}", rule,
-                      "not required; every fact row needs one: give the field constraints.required")
+        yield Problem.of(DESCRIPTOR_FILE, None, f"{table.name}.{column}", rule,
+                         N_("not required; every fact row needs one: give the field constraints.required"))
 
 
 def _article_hash(ctx: Context, actual: str) -> Iterator[Problem]:
@@ -63,13 +64,14 @@ def _article_hash(ctx: Context, actual: str) -> Iterator[Problem]:
         return
     absent = [c for c in (ROLE, TEXT_HASH) if sources.index(c) is None]
     if absent:
-        yield Problem(sources.file, 1, absent[0], "article-hash",
-                      f"no {absent[0]} column: the article is compared with the text_sha256 of the primary source")
+        yield Problem.of(sources.file, 1, absent[0], "article-hash",
+                         N_("no {column} column: the article is compared with the text_sha256 of the primary source"),
+                         column=absent[0])
         return
     primary = [(n, h) for n, (role, h) in sources.records(ROLE, TEXT_HASH) if role == PRIMARY]
     if not primary:
-        yield Problem(sources.file, None, ROLE, "article-hash", "no primary source to compare the article with")
+        yield Problem.of(sources.file, None, ROLE, "article-hash", N_("no primary source to compare the article with"))
     for number, expected in primary:
         if expected != actual:
-            yield Problem(sources.file, number, TEXT_HASH, "article-hash",
-                          f"the article given is not this text: its SHA-256 is {actual}")
+            yield Problem.of(sources.file, number, TEXT_HASH, "article-hash",
+                             N_("the article given is not this text: its SHA-256 is {hash}"), hash=actual)
