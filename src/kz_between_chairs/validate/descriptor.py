@@ -14,6 +14,7 @@ from typing import Any
 
 from ..__about__ import __version__
 from ..descriptor import file_stats
+from ..i18n import N_
 from .context import Context, Refused, read_file
 from .problem import DESCRIPTOR_FILE, Problem, shown
 
@@ -34,19 +35,24 @@ ENCODING = "utf-8"
 DIALECT = {"delimiter": ",", "quoteChar": '"', "header": True}
 """The CSV dialect of every table (what the csv module and csv_format write)."""
 CITATION_FILE = "CITATION.cff"
-UPDATE_HINT = "scripts/update_derived.py regenerates it"
+UPDATE_SCRIPT = "scripts/update_derived.py"
+# Translators: {value} is what the descriptor has, {expected} what it should have.
+EXPECTED = N_("{value}; expected {expected}")
+VERSION_DIFFERS = N_("{value} differs from the package's {version} (kz_between_chairs.__version__)")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     descriptor = ctx.descriptor
     if descriptor.get("$schema") != SCHEMA_V2:
-        yield _problem("$schema", "descriptor-schema", f"{shown(descriptor.get('$schema'))}; expected {SCHEMA_V2!r}")
+        yield _problem("$schema", "descriptor-schema", EXPECTED, value=shown(descriptor.get("$schema")),
+                       expected=repr(SCHEMA_V2))
     for resource in ctx.resources:
         yield from _resource(ctx, resource["name"], resource)
         for i, field in enumerate(resource["schema"]["fields"]):
             error = invalid_pattern(field)
             if error:
-                yield _problem(f"{resource['name']}.fields[{i}].constraints.pattern", "field-pattern", error)
+                yield Problem(DESCRIPTOR_FILE, None, f"{resource['name']}.fields[{i}].constraints.pattern",
+                              "field-pattern", error)
     yield from _versions(ctx)
 
 
@@ -64,8 +70,8 @@ def invalid_pattern(field: dict[str, Any]) -> str | None:
     return None
 
 
-def _problem(column: str, rule: str, message: str) -> Problem:
-    return Problem(DESCRIPTOR_FILE, None, column, rule, message)
+def _problem(column: str, rule: str, template: str, **args: Any) -> Problem:
+    return Problem.of(DESCRIPTOR_FILE, None, column, rule, template, **args)
 
 
 def _resource(ctx: Context, name: str, resource: dict[str, Any]) -> Iterator[Problem]:
@@ -74,37 +80,39 @@ def _resource(ctx: Context, name: str, resource: dict[str, Any]) -> Iterator[Pro
         ("encoding", ENCODING, "resource-encoding"),
     ):
         if resource.get(key) != expected:
-            yield _problem(f"{name}.{key}", rule, f"{shown(resource.get(key))}; expected {expected!r}")
+            yield _problem(f"{name}.{key}", rule, EXPECTED, value=shown(resource.get(key)), expected=repr(expected))
     dialect = resource.get("dialect") or {}
     wrong = {k: dialect.get(k) for k, v in DIALECT.items() if dialect.get(k) != v}
     if wrong:
         yield _problem(f"{name}.dialect", "resource-dialect",
-                       f"{shown(wrong)}; declare {DIALECT!r} (frictionless would otherwise guess the delimiter)")
+                       N_("{value}; declare {dialect} (frictionless would otherwise guess the delimiter)"),
+                       value=shown(wrong), dialect=repr(DIALECT))
     path = resource["path"]
     data = ctx.raw.get(path)
     if data is None:
         return  # not read: the shape rules say why
     stats = file_stats(data)
     if resource.get("bytes") != stats["bytes"]:
-        yield Problem(path, None, None, "resource-bytes",
-                      f"the descriptor says {resource.get('bytes')!r}, the file has {len(data)} bytes; {UPDATE_HINT}")
+        yield Problem.of(path, None, None, "resource-bytes",
+                         N_("the descriptor says {said}, the file has {bytes} bytes; {script} regenerates it"),
+                         said=repr(resource.get("bytes")), bytes=len(data), script=UPDATE_SCRIPT)
     actual = stats["hash"]
     if resource.get("hash") != actual:
-        yield Problem(path, None, None, "resource-hash",
-                      f"the descriptor says {resource.get('hash')!r}, the file is {actual!r}; {UPDATE_HINT}")
+        yield Problem.of(path, None, None, "resource-hash",
+                         N_("the descriptor says {said}, the file is {hash}; {script} regenerates it"),
+                         said=repr(resource.get("hash")), hash=repr(actual), script=UPDATE_SCRIPT)
 
 
 def _versions(ctx: Context) -> Iterator[Problem]:
     version = ctx.descriptor.get("version")
     if version != __version__:
-        yield _problem("version", "version-match",
-                       f"{shown(version)} differs from the package's {__version__!r} (kz_between_chairs.__version__)")
+        yield _problem("version", "version-match", VERSION_DIFFERS, value=shown(version), version=repr(__version__))
     line, cff_version, error = _citation_version(ctx)
     if error:
         yield Problem(CITATION_FILE, line, None, "version-match", error)
     elif cff_version != __version__:
-        yield Problem(CITATION_FILE, line, "version", "version-match",
-                      f"{cff_version!r} differs from the package's {__version__!r} (kz_between_chairs.__version__)")
+        yield Problem.of(CITATION_FILE, line, "version", "version-match", VERSION_DIFFERS,
+                         value=repr(cff_version), version=repr(__version__))
 
 
 def _citation_version(ctx: Context) -> tuple[int | None, str | None, str | None]:

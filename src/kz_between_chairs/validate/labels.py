@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from ..descriptor import LANGUAGES
+from ..i18n import N_
 from .codes import CLDR_DEVIATIONS, CODED_TYPES, language_name
 from .context import Context
 from .problem import DESCRIPTOR_FILE, Problem
@@ -70,7 +71,8 @@ def check(ctx: Context) -> Iterator[Problem]:
         yield from _label_columns(table)
         for number, column, lang, text in _texts(table):
             if column.startswith(LABEL_PREFIX) and not any(unicodedata.category(c)[0] in _VISIBLE for c in text):
-                yield Problem(table.file, number, column, "label-empty", f"{text!r} has no visible character")
+                yield Problem.of(table.file, number, column, "label-empty", N_("{text} has no visible character"),
+                                 text=repr(text))
             if lang in LANGUAGES:
                 message = _script_problem(lang, text)
                 if message:
@@ -90,11 +92,11 @@ def _label_columns(table: Table) -> Iterator[Problem]:
     for lang in LANGUAGES:
         column = LABEL_PREFIX + lang
         if column not in table.header:
-            yield Problem(table.file, 1, column, "label-columns",
-                          f"no {column} column; a labelled table has {', '.join(LABEL_PREFIX + x for x in LANGUAGES)}")
+            yield Problem.of(table.file, 1, column, "label-columns", N_("no {column} column; a labelled table has {columns}"),
+                             column=column, columns=", ".join(LABEL_PREFIX + x for x in LANGUAGES))
         elif not (table.fields.get(column, {}).get("constraints") or {}).get("required"):
-            yield Problem(DESCRIPTOR_FILE, None, f"{table.name}.{column}", "label-columns",
-                          "not required; every row needs its label: give the field constraints.required")
+            yield Problem.of(DESCRIPTOR_FILE, None, f"{table.name}.{column}", "label-columns",
+                             N_("not required; every row needs its label: give the field constraints.required"))
 
 
 def _texts(table: Table) -> Iterator[tuple[int, str, str | None, str]]:
@@ -151,8 +153,9 @@ def _mixed_words(text: str) -> list[str]:
 def _cldr(entities: Table) -> Iterator[Problem]:
     type_i = entities.index(ENTITY_TYPE)
     if type_i is None:
-        yield Problem(entities.file, 1, ENTITY_TYPE, "cldr-country",
-                      f"no {ENTITY_TYPE} column: the CLDR rules learn from it which entities are countries, currencies, languages")
+        yield Problem.of(entities.file, 1, ENTITY_TYPE, "cldr-country",
+                         N_("no {column} column: the CLDR rules learn from it which entities are countries, currencies, "
+                            "languages"), column=ENTITY_TYPE)
         return
     code_i = {t: entities.index(c.column) for t, c in CODED_TYPES.items()}
     label_i = {lang: entities.index(LABEL_PREFIX + lang) for lang in LANGUAGES}
