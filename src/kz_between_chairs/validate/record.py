@@ -16,9 +16,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..i18n import N_
 from .context import Context
 from .problem import Problem
 from .tables import Table
+
+TARGETS_SET = {
+    2: N_("{first} and {second} are set; a check concerns one fact"),
+    3: N_("{first} and {second} and {third} are set; a check concerns one fact"),
+}
+VALUE_EMPTY = {
+    1: N_("value, comparator and unit go together; {first} empty"),
+    2: N_("value, comparator and unit go together; {first} and {second} empty"),
+}
+# Translators: {claim} is the article's hedge and number ('~ 2500'); {want} and {verdict} are verdict codes.
+WITHIN = N_("{value} is within the article's {claim}, so the verdict is {want}, not {verdict}")
+OUTSIDE = N_("{value} is outside the article's {claim}, so the verdict is {want}, not {verdict}")
 
 RULES = {
     "check-target": "a row of record_checks names exactly one fact: an indicator_id, an event_id or a relation_id",
@@ -61,27 +74,29 @@ def _targets(checks: Table) -> Iterator[Problem]:
     for number, cells in checks.records(*TARGETS):
         named = [column for column, cell in zip(TARGETS, cells) if cell]
         if len(named) > 1:
-            yield Problem(checks.file, number, named[1], "check-target",
-                          f"{' and '.join(named)} are set; a check concerns one fact")
+            yield Problem.of(checks.file, number, named[1], "check-target", TARGETS_SET[len(named)],
+                             **dict(zip(("first", "second", "third"), named)))
         elif not named:
-            yield Problem(checks.file, number, TARGETS[0], "check-target",
-                          "none of indicator_id, event_id and relation_id is set: which fact of the article does the check concern?")
+            yield Problem.of(checks.file, number, TARGETS[0], "check-target",
+                             N_("none of indicator_id, event_id and relation_id is set: "
+                                "which fact of the article does the check concern?"))
 
 
 def _values(checks: Table) -> Iterator[Problem]:
     for number, cells in checks.records(*VALUE):
         empty = [column for column, cell in zip(VALUE, cells) if not cell]
         if empty and len(empty) < len(VALUE):
-            yield Problem(checks.file, number, empty[0], "check-value",
-                          f"value, comparator and unit go together; {' and '.join(empty)} empty")
+            yield Problem.of(checks.file, number, empty[0], "check-value", VALUE_EMPTY[len(empty)],
+                             **dict(zip(("first", "second"), empty)))
 
 
 def _units(checks: Table, units: dict[str, str]) -> Iterator[Problem]:
     for number, (indicator, unit) in checks.records("indicator_id", "unit"):
         want = units.get(indicator)
         if unit and want and unit != want:
-            yield Problem(checks.file, number, "unit", "check-unit",
-                          f"{unit!r} is not the unit of indicator {indicator!r} ({want!r})")
+            yield Problem.of(checks.file, number, "unit", "check-unit",
+                             N_("{unit} is not the unit of indicator {indicator} ({want})"),
+                             unit=repr(unit), indicator=repr(indicator), want=repr(want))
 
 
 def _coded(votes: Table, events: Table) -> Iterator[Problem]:
@@ -90,19 +105,22 @@ def _coded(votes: Table, events: Table) -> Iterator[Problem]:
     for number, (event,) in votes.records("event_id"):
         coded.add(event)
         if event in types and types[event] != UN_VOTE:
-            yield Problem(votes.file, number, "event_id", "un-vote-coded",
-                          f"event {event!r} is of type {types[event]!r}, not {UN_VOTE}")
+            yield Problem.of(votes.file, number, "event_id", "un-vote-coded",
+                             N_("event {event} is of type {type}, not {wanted}"),
+                             event=repr(event), type=repr(types[event]), wanted=UN_VOTE)
     for number, (event, event_type) in events.records("event_id", "event_type"):
         if event_type == UN_VOTE and event not in coded:
-            yield Problem(events.file, number, "event_id", "un-vote-coded",
-                          f"the UN vote {event!r} has no row in {VOTES} (resolution, vote, totals)")
+            yield Problem.of(events.file, number, "event_id", "un-vote-coded",
+                             N_("the UN vote {event} has no row in {table} (resolution, vote, totals)"),
+                             event=repr(event), table=VOTES)
 
 
 def _holders(positions: Table, taking_part: set[tuple[str, str]]) -> Iterator[Problem]:
     for number, (event, holder) in positions.records("event_id", "holder_id"):
         if event and holder and (event, holder) not in taking_part:
-            yield Problem(positions.file, number, "holder_id", "position-holder",
-                          f"{holder!r} takes no part in event {event!r}; add it to {PARTICIPANTS} or name who holds the position")
+            yield Problem.of(positions.file, number, "holder_id", "position-holder",
+                             N_("{holder} takes no part in event {event}; add it to {table} or name who holds the position"),
+                             holder=repr(holder), event=repr(event), table=PARTICIPANTS)
 
 
 def within(record: float, comparator: str, article: float) -> bool:
@@ -137,6 +155,5 @@ def _verdicts(checks: Table, claims: dict[str, tuple[str, str]]) -> Iterator[Pro
             continue  # not a number: frictionless reports it
         want = NUMERIC_VERDICTS[0] if inside else NUMERIC_VERDICTS[1]
         if verdict != want:
-            where = "within" if inside else "outside"
-            yield Problem(checks.file, number, "verdict", "check-verdict",
-                          f"{value} is {where} the article's '{comparator} {claimed}', so the verdict is {want}, not {verdict}")
+            yield Problem.of(checks.file, number, "verdict", "check-verdict", WITHIN if inside else OUTSIDE,
+                             value=value, claim=f"'{comparator} {claimed}'", want=want, verdict=verdict)
