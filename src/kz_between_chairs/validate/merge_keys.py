@@ -22,9 +22,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from ..i18n import N_
 from .codes import CODED_TYPES
 from .context import Context
-from .problem import DESCRIPTOR_FILE, Problem
+from .problem import DESCRIPTOR_FILE, Problem, Term
 from .tables import Table
 
 RULES = {
@@ -41,7 +42,7 @@ class Key:
     entity_type: str
     """The kind of entity the key identifies."""
     what: str
-    """What the key is, for messages."""
+    """What the key is, for messages (a :class:`.problem.Term`, translated with them)."""
     required: bool
     """Whether every entity of that kind has it (a UN M49 region code is not
     defined for every region of the article)."""
@@ -70,12 +71,12 @@ class Key:
 LETTERS, DIGITS = {"type": "string", "pattern": "^[A-Z]{3}$"}, {"type": "string", "pattern": "^[0-9]{3}$"}
 STATE_NUMBER = {"type": "integer", "minimum": 2, "maximum": 999}
 KEYS = {
-    "iso3166_alpha3": Key("country", "ISO 3166-1 alpha-3 code", True, LETTERS, "alpha_3"),
-    "iso3166_numeric": Key("country", "ISO 3166-1 numeric code", True, DIGITS, "numeric"),
-    "cow_code": Key("country", "Correlates of War state number", True, STATE_NUMBER),
-    "gw_code": Key("country", "Gleditsch-Ward state number", True, STATE_NUMBER),
-    "m49_code": Key("region", "UN M49 region code", False, DIGITS),
-    "iso4217_numeric": Key("currency", "ISO 4217 numeric code", True, DIGITS, "numeric"),
+    "iso3166_alpha3": Key("country", Term(N_("ISO 3166-1 alpha-3 code")), True, LETTERS, "alpha_3"),
+    "iso3166_numeric": Key("country", Term(N_("ISO 3166-1 numeric code")), True, DIGITS, "numeric"),
+    "cow_code": Key("country", Term(N_("Correlates of War state number")), True, STATE_NUMBER),
+    "gw_code": Key("country", Term(N_("Gleditsch-Ward state number")), True, STATE_NUMBER),
+    "m49_code": Key("region", Term(N_("UN M49 region code")), False, DIGITS),
+    "iso4217_numeric": Key("currency", Term(N_("ISO 4217 numeric code")), True, DIGITS, "numeric"),
 }
 """Column of ``entities`` -> the key it holds."""
 
@@ -92,7 +93,8 @@ def check(ctx: Context) -> Iterator[Problem]:
             yield from _form(entities, column, key)
         if entities.index(column) is None:
             if key.required and key.entity_type in types.values():
-                yield Problem(entities.file, 1, column, "key-missing", f"no {column} column for the {key.what}s")
+                yield Problem.of(entities.file, 1, column, "key-missing", N_("no {column} column for the {what}s"),
+                                 column=column, what=key.what)
             continue
         yield from _key(entities, types, column, key)
 
@@ -104,8 +106,8 @@ def _form(entities: Table, column: str, key: Key) -> Iterator[Problem]:
     if wrong:
         said = ", ".join(f"{k} {v!r}" for k, v in wrong.items())
         want = ", ".join(f"{k} {v!r}" for k, v in key.form.items())
-        yield Problem(DESCRIPTOR_FILE, None, f"{entities.name}.{column}", "key-form",
-                      f"{said}; the field of the {key.what} declares {want}")
+        yield Problem.of(DESCRIPTOR_FILE, None, f"{entities.name}.{column}", "key-form",
+                         N_("{said}; the field of the {what} declares {want}"), said=said, what=key.what, want=want)
 
 
 def _key(entities: Table, types: dict[int, str], column: str, key: Key) -> Iterator[Problem]:
@@ -113,16 +115,19 @@ def _key(entities: Table, types: dict[int, str], column: str, key: Key) -> Itera
         entity_type = types[number]
         if entity_type != key.entity_type:
             if value:
-                yield Problem(entities.file, number, column, "key-misplaced",
-                              f"a {entity_type} has no {key.what}: only a {key.entity_type} has one")
+                yield Problem.of(entities.file, number, column, "key-misplaced",
+                                 N_("a {type} has no {what}: only a {owner} has one"),
+                                 type=entity_type, what=key.what, owner=key.entity_type)
         elif not value:
             if key.required:
-                yield Problem(entities.file, number, column, "key-missing", f"a {entity_type} needs its {key.what}")
+                yield Problem.of(entities.file, number, column, "key-missing", N_("a {type} needs its {what}"),
+                                 type=entity_type, what=key.what)
         else:
             want = key.expected(base) if base else None
             if want is not None and value != want:
-                yield Problem(entities.file, number, column, "key-agrees",
-                              f"{value!r} is not the {key.what} of {base!r}; pycountry gives {want!r}")
+                yield Problem.of(entities.file, number, column, "key-agrees",
+                                 N_("{value} is not the {what} of {base}; pycountry gives {want}"),
+                                 value=repr(value), what=key.what, base=repr(base), want=repr(want))
 
 
 @cache

@@ -30,6 +30,13 @@ from typing import Any
 from ..i18n import N_, gettext, ngettext
 
 
+class Term(str):
+    """A template's value that is itself a catalog string (marked with
+    ``N_``), such as the name of a kind of code: translated with the template."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     file: str
@@ -57,7 +64,7 @@ class Problem:
         """The message in ``lang``; English, or a message without a template, as it is."""
         if lang == "en" or self.template is None:
             return self.message
-        args = dict(self.args)
+        args = {k: gettext(v, lang) if isinstance(v, Term) else v for k, v in self.args}
         if isinstance(self.template, tuple):
             return ngettext(*self.template, args["n"], lang).format(**args)
         return gettext(self.template, lang).format(**args)
