@@ -105,9 +105,9 @@ def check(ctx: Context) -> Iterator[Problem]:
             try:
                 reports.append(package.validate(checklist, name=resource.name))
             except ArithmeticError as exc:
-                yield Problem(resource.path, None, None, "table-unchecked",
-                              f"frictionless stopped in this table at a number it cannot compare ({type(exc).__name__}); "
-                              "the number-form rule names the cell")
+                yield Problem.of(resource.path, None, None, "table-unchecked",
+                                 N_("frictionless stopped in this table at a number it cannot compare ({error}); "
+                                    "the number-form rule names the cell"), error=type(exc).__name__)
     fields = {(r["path"], f["name"]): f for r in ctx.resources for f in r["schema"]["fields"]}
     for report in reports:
         yield from _problems(report, fields)
