@@ -23,8 +23,14 @@ from babel.messages.plurals import get_plural
 from .. import catalog_update, statements
 from ..catalogs import TEMPLATE, catalog_file
 from ..descriptor import LANGUAGES, field
+from ..i18n import N_
 from .context import Context, Refused, read_file
 from .problem import Problem
+
+# Translators: {{quantity}} and {{when}} are the sentence's placeholders, written as they are; {found} lists its own.
+SENTENCE_HAS = N_("the sentence of {indicator} must have {{quantity}}, may have {{when}}, and nothing else; it has {found}")
+SENTENCE_HAS_NONE = N_("the sentence of {indicator} must have {{quantity}}, may have {{when}}, and nothing else; "
+                       "it has no placeholder")
 
 RULES = {
     "catalog-missing": "the template and a catalog for every language exist",
@@ -99,14 +105,15 @@ def _load(ctx: Context) -> tuple[_Loaded | None, dict[str, _Loaded], list[Proble
         elif (ctx.root / mo).is_file():
             catalogs[lang] = _read_mo(ctx.root, mo, problems)
         else:
-            problems.append(Problem(po, None, None, "catalog-missing", f"no catalog for {lang}; run: {catalog_update.UPDATE_COMMAND}"))
+            problems.append(Problem.of(po, None, None, "catalog-missing", N_("no catalog for {lang}; run: {command}"),
+                                       lang=lang, command=catalog_update.UPDATE_COMMAND))
     template = None
     if (ctx.root / TEMPLATE).is_file():
         template = _read(ctx.root, TEMPLATE, problems)
     elif any(loaded.text is not None for loaded in catalogs.values()):
         # a source tree (its catalogs are .po files) must have the template too
-        problems.append(Problem(TEMPLATE, None, None, "catalog-missing",
-                                f"no template; run: {catalog_update.UPDATE_COMMAND}"))
+        problems.append(Problem.of(TEMPLATE, None, None, "catalog-missing", N_("no template; run: {command}"),
+                                   command=catalog_update.UPDATE_COMMAND))
     return template, catalogs, problems
 
 
@@ -122,9 +129,11 @@ def _read(root: Path, file: str, problems: list[Problem]) -> _Loaded:
         problems.append(Problem(file, None, None, "catalog-unreadable", str(exc)))
     except PoFileError as exc:
         reason = str(exc).rsplit(" on ", 1)[0]  # babel appends its 0-based line number
-        problems.append(Problem(file, exc.lineno + 1, None, "catalog-unreadable", f"not a catalog: {reason}"))
+        problems.append(Problem.of(file, exc.lineno + 1, None, "catalog-unreadable", N_("not a catalog: {reason}"),
+                                   reason=reason))
     except UnicodeDecodeError as exc:
-        problems.append(Problem(file, None, None, "catalog-unreadable", f"not UTF-8: {exc.reason} at byte {exc.start}"))
+        problems.append(Problem.of(file, None, None, "catalog-unreadable", N_("not UTF-8: {reason} at byte {start}"),
+                                   reason=exc.reason, start=exc.start))
     return loaded
 
 
@@ -137,7 +146,8 @@ def _read_mo(root: Path, file: str, problems: list[Problem]) -> _Loaded:
     except Refused as exc:
         problems.append(Problem(file, None, None, "catalog-unreadable", str(exc)))
     except Exception as exc:  # noqa: BLE001 - gettext's parser raises anything from struct to OSError
-        problems.append(Problem(file, None, None, "catalog-unreadable", f"not a compiled catalog: {exc}"))
+        problems.append(Problem.of(file, None, None, "catalog-unreadable", N_("not a compiled catalog: {error}"),
+                                   error=exc))
     return loaded
 
 
@@ -163,28 +173,33 @@ def _drift_problem(file: str, drift: catalog_update.Drift, source: str) -> Probl
 def _entries(loaded: _Loaded) -> Iterator[Problem]:
     file, catalog = loaded.file, loaded.catalog
     if catalog.fuzzy and loaded.text is not None:
-        yield Problem(file, _header_line(loaded.text), None, "catalog-fuzzy",
-                      "the header is marked fuzzy, so msgfmt ignores it and its Plural-Forms; remove the flag")
+        yield Problem.of(file, _header_line(loaded.text), None, "catalog-fuzzy",
+                         N_("the header is marked fuzzy, so msgfmt ignores it and its Plural-Forms; remove the flag"))
     for message in catalog:
         if not message.id:
             continue
         shown = catalog_update.shown(message)
         line = message.lineno
         if message.fuzzy:
-            yield Problem(file, line, None, "catalog-fuzzy", f"fuzzy entry {shown}: check the translation, then remove the flag")
+            yield Problem.of(file, line, None, "catalog-fuzzy",
+                             N_("fuzzy entry {entry}: check the translation, then remove the flag"), entry=shown)
         forms = catalog_update.strings(message)
         ids = message.id if isinstance(message.id, (list, tuple)) else (message.id,)
         wanted = set().union(*map(placeholders, ids))
         for i, text in enumerate(forms):
             which = f"msgstr[{i}]" if message.pluralizable else "msgstr"
             if not text:
-                yield Problem(file, line, None, "catalog-untranslated", f"{which} of {shown} is empty")
+                yield Problem.of(file, line, None, "catalog-untranslated", N_("{which} of {entry} is empty"),
+                                 which=which, entry=shown)
                 continue
             got = placeholders(text)
             for name in sorted(wanted - got):
-                yield Problem(file, line, None, "catalog-placeholder", f"{which} of {shown} lacks {name}")
+                yield Problem.of(file, line, None, "catalog-placeholder", N_("{which} of {entry} lacks {name}"),
+                                 which=which, entry=shown, name=name)
             for name in sorted(got - wanted):
-                yield Problem(file, line, None, "catalog-placeholder", f"{which} of {shown} adds {name}, which the msgid does not have")
+                yield Problem.of(file, line, None, "catalog-placeholder",
+                                 N_("{which} of {entry} adds {name}, which the msgid does not have"),
+                                 which=which, entry=shown, name=name)
 
 
 def _plural_forms(lang: str, loaded: _Loaded) -> Iterator[Problem]:
@@ -194,9 +209,12 @@ def _plural_forms(lang: str, loaded: _Loaded) -> Iterator[Problem]:
     else:
         found, line = _header_field(loaded.text)
     if found is None:
-        yield Problem(loaded.file, line, None, "catalog-plural-forms", f"no Plural-Forms header; CLDR's for {lang} is {expected!r}")
+        yield Problem.of(loaded.file, line, None, "catalog-plural-forms",
+                         N_("no Plural-Forms header; CLDR's for {lang} is {expected}"), lang=lang, expected=repr(expected))
     elif _normal(found) != _normal(expected):
-        yield Problem(loaded.file, line, None, "catalog-plural-forms", f"Plural-Forms is {found!r}; CLDR's for {lang} is {expected!r}")
+        yield Problem.of(loaded.file, line, None, "catalog-plural-forms",
+                         N_("Plural-Forms is {found}; CLDR's for {lang} is {expected}"),
+                         found=repr(found), lang=lang, expected=repr(expected))
 
 
 def _header_line(text: str) -> int | None:
@@ -238,7 +256,8 @@ def _statements(ctx: Context) -> Iterator[Problem]:
     indicators = ctx.tables.get("indicators")
     column = statements.TEMPLATE_COLUMN
     if indicators is not None and indicators.index(column) is None:
-        yield Problem(indicators.file, None, None, rule, f"no column {column}: the sentences that state the indicators")
+        yield Problem.of(indicators.file, None, None, rule, N_("no column {column}: the sentences that state the indicators"),
+                         column=column)
     elif indicators is not None:
         for row, (indicator, period, sentence) in indicators.records("indicator_id", "period", column):
             if not sentence:
@@ -246,17 +265,19 @@ def _statements(ctx: Context) -> Iterator[Problem]:
             found = placeholders(sentence)
             others = sorted(found - {"{quantity}", "{when}"})
             if "{quantity}" not in found or others:
-                yield Problem(indicators.file, row, column, rule,
-                              f"the sentence of {indicator!r} must have {{quantity}}, may have {{when}}, "
-                              f"and nothing else; it has {', '.join(sorted(found)) or 'no placeholder'}")
+                template = SENTENCE_HAS if found else SENTENCE_HAS_NONE
+                yield Problem.of(indicators.file, row, column, rule, template,
+                                 indicator=repr(indicator), found=", ".join(sorted(found)))
                 continue
             says_when = "{when}" in found
             if period and not says_when:
-                yield Problem(indicators.file, row, "period", rule,
-                              f"the sentence of {indicator!r} does not state the period; add {{when}} to it")
+                yield Problem.of(indicators.file, row, "period", rule,
+                                 N_("the sentence of {indicator} does not state the period; add {{when}} to it"),
+                                 indicator=repr(indicator))
             elif says_when and not period:
-                yield Problem(indicators.file, row, "period", rule,
-                              f"the sentence of {indicator!r} states a period ({{when}}), and the row has none")
+                yield Problem.of(indicators.file, row, "period", rule,
+                                 N_("the sentence of {indicator} states a period ({{when}}), and the row has none"),
+                                 indicator=repr(indicator))
             elif period:
                 try:
                     statements.when(period, "en")
@@ -271,7 +292,8 @@ def _statements(ctx: Context) -> Iterator[Problem]:
         for row, unit in units.cells("unit"):
             lacking = [c for c in comparators if c not in statements.QUANTITIES.get(unit, {})]
             if lacking:
-                yield Problem(units.file, row, "unit", rule,
-                              f"no quantity phrase for unit {unit!r} with {', '.join(lacking)} "
-                              "in kz_between_chairs.statements.QUANTITIES")
+                yield Problem.of(units.file, row, "unit", rule,
+                                 N_("no quantity phrase for unit {unit} with {comparators} "
+                                    "in kz_between_chairs.statements.QUANTITIES"),
+                                 unit=repr(unit), comparators=", ".join(lacking))
 
