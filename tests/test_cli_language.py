@@ -242,6 +242,15 @@ def test_a_frictionless_error_is_worded_from_its_attributes():
     assert problem.text() == "'leader': constraint \"enum\" is \"[...]\""
 
 
+def test_validate_help_speaks_the_language(capsys, monkeypatch, allowed):
+    monkeypatch.setenv("COLUMNS", "2000")
+    for lang in READER_LANGS:
+        assert cli.main(["validate", "--help", "--lang", lang]) == 0
+        text = capsys.readouterr().out
+        assert text.startswith(i18n.gettext("usage: ", lang))
+        assert english(text, allowed | {"DATAPACKAGE_JSON"}) == [], lang
+
+
 def test_validate_takes_lang_and_kz_lang(capsys, monkeypatch):
     """--lang, KZ_LANG and a --lang before the command reach the report, the
     JSON keeps English ``message`` and adds ``message_<lang>``; usage errors

@@ -56,22 +56,9 @@ def main(argv: list[str] | None = None) -> int:
         value = argv[at + 1] if arg == "--lang" and at + 1 < len(argv) else arg.removeprefix("--lang=")
         if arg.startswith("--lang") and value in LANGUAGES:
             lang = value
-    _ = partial(gettext, lang=lang)
-    parser = argparse.ArgumentParser(
-        prog=PROG, description=_("Validate the data package: frictionless, then the project's own rules.")
-    )
-    parser.add_argument("descriptor", nargs="?", type=Path, metavar="DATAPACKAGE_JSON",
-                        help=_("the package to check (default: the one installed with kz-between-chairs)"))
-    parser.add_argument("--article", type=Path, metavar="PATH",
-                        help=_("the article's text: check every quote against it (the tests read ${env})").format(
-                            env=ARTICLE_ENV))
-    parser.add_argument("--json", action="store_true", help=_("print the problems as JSON"))
-    parser.add_argument("--lang", choices=LANGUAGES, metavar="LANG",
-                        help=_("language of the messages: {allowed} (default: {env}, else en)").format(
-                            allowed=", ".join(LANGUAGES), env=LANG_ENV))
     try:
-        with speaking(lang):
-            args = parser.parse_args(argv)
+        with speaking(lang):  # argparse's own words too, which it looks up as the parser is built
+            args = _parser(lang).parse_args(argv)
     except SystemExit as exc:  # argparse has printed the usage and the error
         return exc.code if isinstance(exc.code, int) else 2
     try:
@@ -90,6 +77,23 @@ def main(argv: list[str] | None = None) -> int:
         # The reader left early (| head): no traceback, and none at exit either.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 1 if problems else 0
+
+
+def _parser(lang: str) -> argparse.ArgumentParser:
+    _ = partial(gettext, lang=lang)
+    parser = argparse.ArgumentParser(
+        prog=PROG, description=_("Validate the data package: frictionless, then the project's own rules.")
+    )
+    parser.add_argument("descriptor", nargs="?", type=Path, metavar="DATAPACKAGE_JSON",
+                        help=_("the package to check (default: the one installed with kz-between-chairs)"))
+    parser.add_argument("--article", type=Path, metavar="PATH",
+                        help=_("the article's text: check every quote against it (the tests read ${env})").format(
+                            env=ARTICLE_ENV))
+    parser.add_argument("--json", action="store_true", help=_("print the problems as JSON"))
+    parser.add_argument("--lang", choices=LANGUAGES, metavar="LANG",
+                        help=_("language of the messages: {allowed} (default: {env}, else en)").format(
+                            allowed=", ".join(LANGUAGES), env=LANG_ENV))
+    return parser
 
 
 def _context(given: Path | None, article: Path | None) -> Context:
