@@ -8,16 +8,18 @@ A text's language is known from its column (``label_kk``, ``description_en``,
 columns (``entity_names``), from the row.
 
 >>> _script_problem("kk", "Kaspi Bank нарықтық құны")
->>> _script_problem("ru", "Halyk Банк")
+>>> _script_problem("ru", "Halyk Банк").message
 "Russian is written in Cyrillic; 'Halyk' is not (listed exceptions: 'Halyk Bank', 'Kaspi Bank')"
->>> _script_problem("de", "Kasachstan (Қазақстан)")
+>>> _script_problem("ru", "Halyk Банк").text("ru")
+"русский язык пишется кириллицей; 'Halyk' — нет (перечисленные исключения: 'Halyk Bank', 'Kaspi Bank')"
+>>> _script_problem("de", "Kasachstan (Қазақстан)").message
 "German text has Cyrillic letters: 'Қазақстан'"
 >>> _mixed_words("Нур-Sultan Kаспи")  # the second word begins with a Latin K
 ['Kаспи']
 >>> _script_problem("kk", "Kаспи")  # a mixed word: mixed-script's alone
 >>> _script_problem("en", "Central Αsia"), _mixed_words("Central Αsia")  # a Greek Alpha
 (None, ['Αsia'])
->>> _script_problem("en", "Κεντρική Asia")
+>>> _script_problem("en", "Κεντρική Asia").message
 "English text has Greek letters: 'Κεντρική'"
 """
 
@@ -26,14 +28,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 
 from ..descriptor import LANGUAGES
 from ..i18n import N_
-from .codes import CLDR_DEVIATIONS, CODED_TYPES, language_name
+from .codes import CLDR_DEVIATIONS, CODED_TYPES
 from .context import Context
-from .problem import DESCRIPTOR_FILE, Problem
+from .problem import DESCRIPTOR_FILE, Either, Language, Problem, Term
 from .tables import FIRST_DATA_ROW, Table
+
+SCRIPT_NAMES = (N_("Latin"), N_("Cyrillic"), N_("Greek"))
+"""Scripts a message names in the reader's language (others as Unicode names them)."""
 
 RULES = {
     "label-columns": "a labelled table has label_de, label_en, label_kk and label_ru, each required",
@@ -74,9 +80,9 @@ def check(ctx: Context) -> Iterator[Problem]:
                 yield Problem.of(table.file, number, column, "label-empty", N_("{text} has no visible character"),
                                  text=repr(text))
             if lang in LANGUAGES:
-                message = _script_problem(lang, text)
-                if message:
-                    yield Problem(table.file, number, column, "language-script", message)
+                found = _script_problem(lang, text)
+                if found:
+                    yield replace(found, file=table.file, row=number, column=column)
             for word in _mixed_words(text):
                 yield Problem(table.file, number, column, "mixed-script", f"{word!r} mixes {_scripts_named(word)} letters")
     entities = ctx.tables.get("entities")
@@ -131,18 +137,23 @@ def _scripts_named(word: str) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _script_problem(lang: str, text: str) -> str | None:
-    """The first word not in the language's script; a word that mixes
-    scripts is left to ``mixed-script``."""
+def _script_problem(lang: str, text: str) -> Problem | None:
+    """The first word not in the language's script, as a problem without
+    its place; a word that mixes scripts is left to ``mixed-script``."""
     script = SCRIPTS[lang]
     bare = _EXCEPTIONS.sub(" ", text) if script == "CYRILLIC" else text
     for word in _WORD.findall(bare):
         found = _scripts(word)
         if len(found) == 1 and found[0] != script:
             if script == "CYRILLIC":
-                allowed = ", ".join(repr(w) for w in LATIN_IN_CYRILLIC)
-                return f"{language_name(lang)} is written in Cyrillic; {word!r} is not (listed exceptions: {allowed})"
-            return f"{language_name(lang)} text has {found[0].title()} letters: {word!r}"
+                return Problem.of("", None, None, "language-script",
+                                  N_("{language} is written in Cyrillic; {word} is not (listed exceptions: {allowed})"),
+                                  language=Language(lang), word=repr(word),
+                                  allowed=", ".join(repr(w) for w in LATIN_IN_CYRILLIC))
+            script = found[0].title()
+            return Problem.of("", None, None, "language-script", N_("{language} text has {script} letters: {word}"),
+                              language=Language(lang), script=Term(script) if script in SCRIPT_NAMES else script,
+                              word=repr(word))
     return None
 
 
@@ -170,9 +181,11 @@ def _cldr(entities: Table) -> Iterator[Problem]:
             accepted = kind.accepted_names(lang, code)
             if not accepted or row[j].strip() in accepted:  # csv-whitespace reports blanks
                 continue
+            where = (entities.file, number, LABEL_PREFIX + lang, kind.rule)
             if (lang, code) in CLDR_DEVIATIONS:
-                message = (f"{row[j]!r}; the listed name of {code} in {language_name(lang)} is {accepted[0]!r} "
-                           f"(CLDR: {kind.cldr_name(lang, code)!r})")
+                yield Problem.of(*where, N_("{label}; the listed name of {code} in {language} is {listed} (CLDR: {cldr})"),
+                                 label=repr(row[j]), code=code, language=Language(lang), listed=repr(accepted[0]),
+                                 cldr=repr(kind.cldr_name(lang, code)))
             else:
-                message = f"{row[j]!r}; CLDR names {code} {' or '.join(map(repr, accepted))} in {language_name(lang)}"
-            yield Problem(entities.file, number, LABEL_PREFIX + lang, kind.rule, message)
+                yield Problem.of(*where, N_("{label}; CLDR names {code} {names} in {language}"), label=repr(row[j]),
+                                 code=code, names=Either(map(repr, accepted)), language=Language(lang))

@@ -37,6 +37,39 @@ class Term(str):
     __slots__ = ()
 
 
+# Translators: a choice of texts; {first} may be several, joined by commas.
+OR = N_("{first} or {last}")
+
+
+class Language(str):
+    """A template's value that is a language code, shown as CLDR's name of
+    the language in the message's language ("Russian", «русский»)."""
+
+    __slots__ = ()
+
+
+class Either(tuple):
+    """A template's value that is a choice of texts: 'a' or 'b' in the
+    message's language."""
+
+    __slots__ = ()
+
+
+def _value(value: Any, lang: str) -> Any:
+    """A template's value as a message in ``lang`` shows it."""
+    if isinstance(value, Term):
+        return value if lang == "en" else gettext(value, lang)
+    if isinstance(value, Language):
+        from .codes import locale
+
+        return locale(lang).languages.get(value, str(value))
+    if isinstance(value, Either):
+        if lang == "en" or len(value) < 2:
+            return " or ".join(value)
+        return gettext(OR, lang).format(first=", ".join(value[:-1]), last=value[-1])
+    return value
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     file: str
@@ -58,13 +91,14 @@ class Problem:
            template: str | tuple[str, str], /, **args: Any) -> Problem:
         """A problem whose message is ``template`` (marked with ``N_`` or ``Nn_``) filled with ``args``."""
         english = template if isinstance(template, str) else template[args["n"] != 1]
-        return cls(file, row, column, rule, english.format(**args), template, tuple(args.items()))
+        message = english.format(**{k: _value(v, "en") for k, v in args.items()})
+        return cls(file, row, column, rule, message, template, tuple(args.items()))
 
     def text(self, lang: str = "en") -> str:
         """The message in ``lang``; English, or a message without a template, as it is."""
         if lang == "en" or self.template is None:
             return self.message
-        args = {k: gettext(v, lang) if isinstance(v, Term) else v for k, v in self.args}
+        args = {k: _value(v, lang) for k, v in self.args}
         if isinstance(self.template, tuple):
             return ngettext(*self.template, args["n"], lang).format(**args)
         return gettext(self.template, lang).format(**args)
