@@ -6,7 +6,8 @@ The rule name of such a problem is frictionless's own error type
 so its documentation applies as it is.  The checks in :data:`SKIP` are
 skipped: the project's rules make them, with a message that says how to fix
 the fault.  A cell error's message is
-frictionless's note after the cell's value:
+frictionless's note after the cell's value, except a constraint error's,
+which says what the cell breaks (:data:`CONSTRAINTS`):
 
 >>> class E:  # the attributes frictionless errors carry
 ...     type, note, cell, row_number, field_name = "type-error", 'type is "number/default"', "abc", 2, "value"
@@ -135,6 +136,10 @@ def _problem(file: str, error: Any, field: dict[str, Any] | None = None) -> Prob
     if cell not in (None, "", "None") and getattr(error, "note", ""):
         message = f"{cell!r}: {message}"
     template, args = _template(error, field or {})
+    if template and error.type == "constraint-error":
+        # Why in English too: frictionless's note names the constraint and
+        # its setting ('constraint "required" is "True"'), not the fault.
+        return Problem.of(file, row, column, error.type, template, **args)
     return Problem(file, row, column, error.type, message, template, tuple(args.items()))
 
 
