@@ -255,7 +255,8 @@ def test_export_parquet_keeps_the_dtypes(capsys, tmp_path, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_export_xlsx_is_one_workbook_with_a_sheet_per_table(capsys, tmp_path, lang):
-    openpyxl = pytest.importorskip("openpyxl")
+    import openpyxl  # the xlsx extra, part of the test extra
+
     status, out, _ = run(capsys, "export", "--lang", lang, "--format", "xlsx", "--out", str(tmp_path))
     workbook = tmp_path / f"kz-between-chairs.{lang}.xlsx"
     assert (status, out, sorted(p.name for p in tmp_path.iterdir())) == (0, f"{workbook}\n", [workbook.name])

@@ -161,7 +161,6 @@ def test_lang_all_writes_each_language_in_its_folder(capsys, tmp_path):
 
 
 def test_lang_all_xlsx_is_one_workbook_per_language(capsys, tmp_path, monkeypatch):
-    pytest.importorskip("openpyxl")
     from kz_between_chairs.formats import workbook
 
     # the workbooks themselves are read back in test_formats and the release test
