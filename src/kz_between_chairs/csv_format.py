@@ -1,6 +1,8 @@
 """The package's CSV format, for every tool that reads or writes the tables
 as text: UTF-8 without BOM, LF line ends, comma, double quotes only where a
-cell needs them (Python's ``csv`` defaults otherwise).
+cell needs them (Python's ``csv`` defaults otherwise), numbers in plain
+digits (:data:`NUMBER`, :data:`INTEGER`: what the loader reads and the
+validator's ``number-form`` rule asks for).
 
 The validator's hygiene rules check the same format; writing through here is
 how the derived-fields task and the tests' broken copies stay within it.
@@ -13,11 +15,22 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 ENCODING = "utf-8"
 LINE_END = "\n"
+
+NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+"""A number cell in plain decimal notation: no NaN, Infinity, group
+separators or non-ASCII digits, all of which ``float`` would take.
+
+>>> bool(NUMBER.fullmatch("-0.45")), bool(NUMBER.fullmatch("NaN")), bool(NUMBER.fullmatch("２５００"))
+(True, False, False)
+"""
+INTEGER = re.compile(r"[+-]?\d+", re.ASCII)
+"""An integer cell in plain ASCII digits."""
 
 
 def format_rows(rows: Iterable[Sequence[str]]) -> str:

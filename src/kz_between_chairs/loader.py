@@ -72,6 +72,7 @@ from typing import TYPE_CHECKING, Any, Callable, Union
 
 from . import descriptor
 from .copies import Copy
+from .csv_format import INTEGER, NUMBER
 from .errors import DataError, shown
 from .i18n import N_
 
@@ -94,10 +95,6 @@ _DATE_FORMATS = {"date": ("%Y-%m-%d", "YYYY-MM-DD"), "datetime": ("ISO8601", "IS
 # Table Schema's defaults for boolean fields without trueValues/falseValues.
 _TRUE = ("true", "True", "TRUE", "1")
 _FALSE = ("false", "False", "FALSE", "0")
-# Numbers in plain decimal notation only: no NaN, Infinity, group separators
-# or non-ASCII digits, which float() would take.
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
-_INTEGER = re.compile(r"[+-]?\d+", re.ASCII)
 _UNDECODABLE = re.compile("[\udc80-\udcff]")  # bytes kept by surrogateescape
 
 
@@ -472,10 +469,10 @@ def _typed(copy: Copy, plan: _Plan, column: str, cells: list[str | None]):
                allowed=", ".join(values))
         return pd.array([None if cell is None else values[cell] for cell in cells], dtype="boolean")
     if kind == "number":
-        refuse(lambda i, cell: not _NUMBER.fullmatch(cell), N_("'{value}' is not a number in plain digits (such as 2500 or 0.45)"))
+        refuse(lambda i, cell: not NUMBER.fullmatch(cell), N_("'{value}' is not a number in plain digits (such as 2500 or 0.45)"))
         return pd.array([float("nan") if cell is None else float(cell) for cell in cells], dtype="float64")
     if kind in ("integer", "year"):
-        refuse(lambda i, cell: not _INTEGER.fullmatch(cell), N_("'{value}' is not a whole number"))
+        refuse(lambda i, cell: not INTEGER.fullmatch(cell), N_("'{value}' is not a whole number"))
         return pd.array([None if cell is None else int(cell) for cell in cells], dtype="Int64")
     return pd.array(cells, dtype="string")
 

@@ -6,8 +6,6 @@ Frictionless reads more than these forms (``２５００``, ``NaN``, ``1_000``,
 frictionless accepts, since a cell frictionless rejects has its type-error
 already.
 
->>> bool(PLAIN_NUMBER.fullmatch("-0.45")), bool(PLAIN_NUMBER.fullmatch("NaN"))
-(True, False)
 >>> bool(PLAIN_URI.fullmatch("https://example.org/a?b=1")), bool(PLAIN_URI.fullmatch("https:///a"))
 (True, False)
 """
@@ -19,6 +17,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from ..csv_format import INTEGER, NUMBER
 from ..i18n import N_
 from .context import Context
 from .problem import Problem
@@ -30,17 +29,14 @@ RULES = {
     "uri-form": "a uri cell is an absolute http(s) address with a host and no blank",
 }
 
-PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
-"""As the loader reads numbers: what ``float`` takes beyond this, it refuses."""
-PLAIN_INTEGER = re.compile(r"[+-]?\d+", re.ASCII)
 PLAIN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 PLAIN_URI = re.compile(r"https?://[^\s/?#@:]+(?::\d+)?(?:[/?#]\S*)?", re.ASCII)
 
 FORMS = {
     # (type, format) -> (rule, plain form, what a message asks for)
-    ("number", None): ("number-form", PLAIN_NUMBER,
+    ("number", None): ("number-form", NUMBER,
                        N_("{value} is not a number in plain digits (such as 2500 or 0.45)")),
-    ("integer", None): ("number-form", PLAIN_INTEGER, N_("{value} is not a whole number in plain digits (such as 2500)")),
+    ("integer", None): ("number-form", INTEGER, N_("{value} is not a whole number in plain digits (such as 2500)")),
     ("date", None): ("date-form", PLAIN_DATE, N_("{value} is not an ISO date (YYYY-MM-DD)")),
     ("string", "uri"): ("uri-form", PLAIN_URI,
                         N_("{value} is not an absolute http(s) address with a host and no blank")),
